@@ -20,10 +20,13 @@ from .problems import Problem
 # "12." (bare integers and roman numerals need their dot, so "2020 guidance" is not one).
 NUMBER = re.compile(r"^((?:\d+|[IVXLC]+)(?:\.\d+)+\.?|(?:\d+|[IVXLC]+)\.)(?=\s|$)\s*")
 
+# In a heading a bare integer is a number too: "## 7 Correspondence".
+HEADING_NUMBER = re.compile(r"^(\d+)(?=\s)\s*")
+
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def split_number(text: str) -> tuple[str | None, str]:
+def split_number(text: str, heading: bool = False) -> tuple[str | None, str]:
     """Split a printed number off the start of ``text``.
 
     >>> split_number("9.1.14 An Officer must not")
@@ -31,7 +34,7 @@ def split_number(text: str) -> tuple[str | None, str]:
     >>> split_number("2020 was a year")
     (None, '2020 was a year')
     """
-    m = NUMBER.match(text)
+    m = NUMBER.match(text) or (HEADING_NUMBER.match(text) if heading else None)
     if not m:
         return None, text
     return m.group(1), text[m.end() :]
@@ -207,7 +210,7 @@ def parse_body(slug: str, body: str, body_line: int = 1, path: str = "") -> tupl
 
 def _heading(walk: _Walk, tok: Token, inline: Token) -> None:
     level = int(tok.tag[1])
-    label, text = split_number(inline_text(inline))
+    label, text = split_number(inline_text(inline), heading=True)
     while walk.headings and walk.headings[-1].level >= level:
         walk.headings.pop()
     parent = walk.section()

@@ -1,0 +1,1 @@
+"""Councillor-officer protocols: sources, obligation map, site pages, model protocol and diff."""

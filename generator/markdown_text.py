@@ -1,0 +1,28 @@
+"""Turning protocol text into Markdown that shows exactly those words, and nothing else runs.
+
+Source text is data, never markup: every character Markdown or HTML could read as syntax is
+escaped, so ``<script>``, ``{{ }}``, ``[x](javascript:...)`` and ``*`` show as typed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown treats as escapable with a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown paragraph, table cell or heading.
+
+    >>> md_escape("<b>*a*</b> {{ x }}")
+    '&lt;b&gt;\\\\*a\\\\*&lt;/b&gt; \\\\{\\\\{ x \\\\}\\\\}'
+    """
+    escaped = html.escape(" ".join(text.split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def attr_escape(text: str) -> str:
+    """Escape text for an HTML attribute value."""
+    return html.escape(" ".join(text.split()), quote=True)
