@@ -48,8 +48,10 @@ def check(args: argparse.Namespace) -> int:
             line += f", {cited} cited, {unmapped} unmapped, {pct:.0f}% accounted for"
         print(line)
     if project.obligations:
-        print(f"{len(project.obligations.obligations)} obligations in "
-              f"{len(project.obligations.themes)} themes")
+        print(
+            f"{len(project.obligations.obligations)} obligations in "
+            f"{len(project.obligations.themes)} themes"
+        )
     return 1 if failed else 0
 
 
@@ -66,7 +68,9 @@ def export(args: argparse.Namespace) -> int:
         return 1
     files = {"protocols.json": to_json(protocols_data(project.protocols))}
     if project.obligations:
-        files["obligations.json"] = to_json(obligations_data(project.obligations, project.protocols))
+        files["obligations.json"] = to_json(
+            obligations_data(project.obligations, project.protocols)
+        )
         files["matrix.csv"] = matrix_csv(project.obligations, project.protocols)
     write_tree(Path(args.dir), files)
     for name in sorted(files):

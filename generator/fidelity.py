@@ -27,4 +27,6 @@ def check_fidelity(protocol: Protocol, seed_text: str) -> Mismatch | None:
 def unused_dropped(protocol: Protocol, seed_text: str) -> list[str]:
     """Dropped lines that do not occur in the seed (a typo there would hide nothing)."""
     lines = {line.strip() for line in seed_text.split("\n")}
-    return [d.line for d in protocol.meta.dropped if d.line is not None and d.line.strip() not in lines]
+    return [
+        d.line for d in protocol.meta.dropped if d.line is not None and d.line.strip() not in lines
+    ]

@@ -30,7 +30,29 @@ import re
 import unicodedata
 
 SMALL_WORDS = frozenset(
-    "a an and are as at by for from if in into is it of on or the their to with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "their",
+        "to",
+        "with",
+    ]
 )
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 from .words import Dropped
 
 
-class Tier(str, Enum):
+class Tier(StrEnum):
     """The kind of council that adopted a protocol."""
 
     PARISH = "parish"
@@ -27,7 +27,7 @@ class Tier(str, Enum):
         return self in (Tier.PARISH, Tier.TOWN, Tier.COMMUNITY)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a clause is in the printed document."""
 
     HEADING = "heading"

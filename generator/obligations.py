@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -31,7 +31,7 @@ MODEL_VARIABLES = (
 )
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How fully a protocol states an obligation."""
 
     FULL = "full"
@@ -42,7 +42,7 @@ class Status(str, Enum):
     """Checked, and not there."""
 
 
-class Strength(str, Enum):
+class Strength(StrEnum):
     """The force of the wording in a protocol."""
 
     MUST = "must"
@@ -51,7 +51,7 @@ class Strength(str, Enum):
     EXPECTED = "expected"
 
 
-class Who(str, Enum):
+class Who(StrEnum):
     """Whom an obligation binds or benefits."""
 
     COUNCILLORS = "councillors"
@@ -62,7 +62,7 @@ class Who(str, Enum):
     BOTH = "both"
 
 
-class ObligationKind(str, Enum):
+class ObligationKind(StrEnum):
     """What sort of normative idea an obligation is."""
 
     DUTY = "duty"
@@ -75,7 +75,7 @@ class ObligationKind(str, Enum):
     DEFINITION = "definition"
 
 
-class ModelScope(str, Enum):
+class ModelScope(StrEnum):
     """Whether a model clause is always in the model, or optional with a default by tier."""
 
     CORE = "core"
@@ -187,9 +187,9 @@ def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 0, f"YAML error: {exc}")]
 
 
-def load_map(path: str, text: str, protocols: Sequence[Protocol]) -> tuple[
-    ObligationMap | None, list[Problem]
-]:
+def load_map(
+    path: str, text: str, protocols: Sequence[Protocol]
+) -> tuple[ObligationMap | None, list[Problem]]:
     """Read ``clauses.yaml`` text against the protocols; every problem at once."""
     data, problems = parse_yaml(path, text)
     if data is None:
@@ -199,8 +199,11 @@ def load_map(path: str, text: str, protocols: Sequence[Protocol]) -> tuple[
     reader = _Reader(path, protocols)
     for key in data:
         if key not in ("themes", "obligations", "unmapped"):
-            reader.problem(_line(data, key), f"unknown top-level key '{key}'"
-                           f"{_closest(str(key), ['themes', 'obligations', 'unmapped'])}")
+            reader.problem(
+                _line(data, key),
+                f"unknown top-level key '{key}'"
+                f"{_closest(str(key), ['themes', 'obligations', 'unmapped'])}",
+            )
     themes = reader.themes(data.get("themes"), _line(data, "themes") if "themes" in data else 1)
     obligations = reader.obligations(
         data.get("obligations"), _line(data, "obligations") if "obligations" in data else 1, themes
@@ -246,7 +249,7 @@ class _Reader:
 
     def enum(self, enum: type[Enum], node: Any, key: str, line: int, what: str) -> Any:
         value = node.get(key)
-        names = [str(e.value) for e in enum]  # type: ignore[var-annotated]
+        names = [str(e.value) for e in enum]
         if value is None:
             self.problem(line, f"{what} has no '{key}' (one of: {', '.join(names)})")
             return None
@@ -396,25 +399,35 @@ class _Reader:
             note = entry.get("note")
             if status is Status.ABSENT:
                 if clauses:
-                    self.problem(at, f"{where}: status is absent but clauses are cited; "
-                                     "use 'partial' or remove the clauses")
+                    self.problem(
+                        at,
+                        f"{where}: status is absent but clauses are cited; "
+                        "use 'partial' or remove the clauses",
+                    )
                 if raw_strength is not None:
                     self.problem(at, f"{where}: status is absent but a strength is given")
             elif status is not None:
                 if not clauses:
                     self.problem(at, f"{where}: status is {status.value} but no clause is cited")
                 if raw_strength is None:
-                    self.problem(at, f"{where}: status is {status.value} but no strength "
-                                     "(must, should, may or expected) is given")
+                    self.problem(
+                        at,
+                        f"{where}: status is {status.value} but no strength "
+                        "(must, should, may or expected) is given",
+                    )
                 if status is Status.PARTIAL and not note:
-                    self.problem(at, f"{where}: status is partial but no note says how it "
-                                     "differs", Severity.WARNING)
+                    self.problem(
+                        at,
+                        f"{where}: status is partial but no note says how it differs",
+                        Severity.WARNING,
+                    )
             for key in entry:
                 if key not in ("status", "strength", "clauses", "note"):
                     self.problem(at, f"{where}: unknown key '{key}'")
             if status is not None:
-                out[slug] = Source(status, strength, tuple(clauses),
-                                   str(note) if note else None, at)
+                out[slug] = Source(
+                    status, strength, tuple(clauses), str(note) if note else None, at
+                )
         return out
 
     def clause_refs(self, node: Any, slug: str, line: int, where: str) -> list[str]:
@@ -435,11 +448,15 @@ class _Reader:
             if ref in self.clauses:
                 protocol, clause = self.clauses[ref]
                 if protocol.slug != slug:
-                    self.problem(line, f"{where}: clause '{ref}' belongs to {protocol.slug}, "
-                                       f"not {slug}")
+                    self.problem(
+                        line, f"{where}: clause '{ref}' belongs to {protocol.slug}, not {slug}"
+                    )
                 elif clause.kind is Kind.HEADING:
-                    self.problem(line, f"{where}: '{ref}' is a heading; cite the clauses "
-                                       "under it", Severity.WARNING)
+                    self.problem(
+                        line,
+                        f"{where}: '{ref}' is a heading; cite the clauses under it",
+                        Severity.WARNING,
+                    )
                 out.append(ref)
             elif (slug, ref.rstrip(".")) in self.numbers:
                 out.append(self.numbers[(slug, ref.rstrip("."))])
@@ -447,8 +464,7 @@ class _Reader:
                 own = [cid for cid, (p, _) in self.clauses.items() if p.slug == slug]
                 self.problem(
                     line,
-                    f"{where}: cites '{ref}', but {slug} has no such clause"
-                    f"{_closest(ref, own)}",
+                    f"{where}: cites '{ref}', but {slug} has no such clause{_closest(ref, own)}",
                 )
         return out
 
@@ -464,8 +480,9 @@ class _Reader:
                 continue
             cid = str(item["clause"])
             if cid not in self.clauses:
-                self.problem(at, f"unmapped clause '{cid}' does not exist"
-                                 f"{_closest(cid, self.clauses)}")
+                self.problem(
+                    at, f"unmapped clause '{cid}' does not exist{_closest(cid, self.clauses)}"
+                )
             reason = item.get("reason")
             if not reason:
                 self.problem(at, f"unmapped clause '{cid}' needs a reason")

@@ -76,9 +76,7 @@ def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict
                 "model_scope": o.model_scope.value,
                 "not_for_model": o.not_for_model,
                 "url": obligation_url(o.id),
-                "sources": {
-                    p.slug: _source(o.sources.get(p.slug)) for p in protocols
-                },
+                "sources": {p.slug: _source(o.sources.get(p.slug)) for p in protocols},
             }
             for o in omap.obligations
         ],
@@ -102,7 +100,7 @@ def to_json(data: Any) -> str:
 
 
 def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
-    """One row per obligation: theme, id, title, who, kind, then status and strength per protocol."""
+    """One row per obligation: theme, id, title, who, kind; status, strength, clauses per protocol."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header = ["theme", "obligation", "title", "who", "kind"]

@@ -109,9 +109,9 @@ class _Walk:
         return draft
 
 
-def parse_body(slug: str, body: str, body_line: int = 1, path: str = "") -> tuple[
-    tuple[Clause, ...], list[Problem]
-]:
+def parse_body(
+    slug: str, body: str, body_line: int = 1, path: str = ""
+) -> tuple[tuple[Clause, ...], list[Problem]]:
     """Parse a protocol's Markdown body into clauses in document order.
 
     ``body_line`` is the line of the file on which ``body`` starts, so every clause
@@ -139,8 +139,9 @@ def parse_body(slug: str, body: str, body_line: int = 1, path: str = "") -> tupl
             parent = _list_parent(walk, stack)
             stack.append(("list", parent))
         elif t == "list_item_open":
-            _, parent = stack[-1]
-            assert parent is None or isinstance(parent, Clause)
+            owner = stack[-1][1]
+            assert owner is None or isinstance(owner, Clause)
+            parent = owner
             depth = sum(1 for kind, _ in stack if kind == "list")
             label = f"{tok.info}{tok.markup}" if tok.info else None
             clause = Clause(
@@ -160,13 +161,16 @@ def parse_body(slug: str, body: str, body_line: int = 1, path: str = "") -> tupl
         elif t == "table_open":
             # A table belongs to the item it sits in, else to its section (or numbered clause).
             in_item = any(kind == "item" for kind, _ in stack)
-            owner = _list_parent(walk, stack) if in_item else (
-                walk.numbered[-1] if walk.numbered else walk.section()
+            owner = (
+                _list_parent(walk, stack)
+                if in_item
+                else (walk.numbered[-1] if walk.numbered else walk.section())
             )
             stack.append(("table", owner))
         elif t == "tr_open":
-            _, parent = next(s for s in reversed(stack) if s[0] == "table")
-            assert parent is None or isinstance(parent, Clause)
+            table_owner = next(s for s in reversed(stack) if s[0] == "table")[1]
+            assert table_owner is None or isinstance(table_owner, Clause)
+            parent = table_owner
             header = any(tk.type == "thead_open" for tk in tokens[max(0, i - 1) : i])
             clause = Clause(
                 id=walk.ordinal_id(parent, "r"),
@@ -254,6 +258,8 @@ def _paragraph(walk: _Walk, tok: Token, inline: Token, stack: list[tuple[str, ob
         item.texts.append(text)
         return
     quoted = "quote" in containers
+    if not text:
+        return
     label, rest = (None, text) if quoted else split_number(text)
     if label:
         number = label.rstrip(".")

@@ -1,13 +1,13 @@
-"""Problems found while reading and validating input: located, collected, never raised one by one."""
+"""Problems found in input: located, collected, and reported all at once."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Errors stop the build; warnings stop it only with ``--strict``."""
 
     ERROR = "error"

@@ -41,17 +41,23 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 def split_front_matter(path: str, text: str) -> tuple[str, str, int, list[Problem]]:
     """Split ``---`` front matter from the body: (yaml, body, body's first line, problems)."""
     if not text.startswith("---\n"):
-        return "", text, 1, [
-            Problem(path, 1, "missing front matter: the file must start with a '---' line")
-        ]
+        return (
+            "",
+            text,
+            1,
+            [Problem(path, 1, "missing front matter: the file must start with a '---' line")],
+        )
     end = text.find("\n---\n", 3)
     if end < 0:
         if text.endswith("\n---"):
             end = len(text) - 4
         else:
-            return "", "", 1, [
-                Problem(path, 1, "front matter is not closed: add a '---' line after it")
-            ]
+            return (
+                "",
+                "",
+                1,
+                [Problem(path, 1, "front matter is not closed: add a '---' line after it")],
+            )
     front = text[4 : end + 1]
     body = text[end + 5 :]
     body_line = front.count("\n") + 3
@@ -156,9 +162,9 @@ def read_metadata(path: str, front: str) -> tuple[Metadata | None, list[Problem]
     )
 
 
-def parse_protocol(path: str, data: bytes, slug: str | None = None) -> tuple[
-    Protocol | None, list[Problem]
-]:
+def parse_protocol(
+    path: str, data: bytes, slug: str | None = None
+) -> tuple[Protocol | None, list[Problem]]:
     """Parse one source protocol file's bytes. Pure: the caller reads the file."""
     slug = slug or Path(path).stem
     problems: list[Problem] = []

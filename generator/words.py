@@ -88,9 +88,7 @@ class Mismatch:
         act = " ".join(w.text for w in self.actual) or "(end of text)"
         where_o = f"{original}:{self.expected[0].line}" if self.expected else original
         where_c = f"{copy}:{self.actual[0].line}" if self.actual else copy
-        return (
-            f"word {self.index}: {where_o} has '{exp}' but {where_c} has '{act}'"
-        )
+        return f"word {self.index}: {where_o} has '{exp}' but {where_c} has '{act}'"
 
 
 def first_mismatch(
