@@ -100,7 +100,8 @@ def to_json(data: Any) -> str:
 
 
 def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
-    """One row per obligation: theme, id, title, who, kind; status, strength, clauses per protocol."""
+    """One row per obligation: theme, id, title, who, kind; then per protocol its status,
+    strength and clauses."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     header = ["theme", "obligation", "title", "who", "kind"]

@@ -50,43 +50,81 @@ def test_good_map_loads_with_typed_values() -> None:
 
 
 CASES = [
-    ("yaml-syntax", GOOD.replace("    who: officers", "    who: [officers"),
-     "clauses.yaml:10:"),
-    ("unknown-theme", GOOD.replace("theme: correspondence", "theme: corespondence"),
-     "clauses.yaml:8: obligation 'no-silent-copies': unknown theme 'corespondence' "
-     "(closest: correspondence)"),
-    ("unknown-protocol", GOOD.replace("crawley: {status: absent}",
-                                      "crawley: {status: absent}\n      crawly: {status: absent}"),
-     "clauses.yaml:19: obligation 'no-silent-copies': unknown protocol 'crawly' "
-     "(closest: crawley)"),
-    ("unknown-clause", GOOD.replace("southend-9-1-14]", "southend-9-1-41]"),
-     "clauses.yaml:16: obligation 'no-silent-copies', southend: cites 'southend-9-1-41', "
-     "but southend has no such clause (closest: southend-9-1-4"),
-    ("another-protocols-clause", GOOD.replace("southend-9-1-14]", "crawley-2-6]"),
-     "clause 'crawley-2-6' belongs to crawley, not southend"),
-    ("omitted-protocol", GOOD.replace("      crawley: {status: absent}\n", ""),
-     "clauses.yaml:13: obligation 'no-silent-copies': sources omit protocol 'crawley'; "
-     "add 'crawley: {status: absent}'"),
-    ("absent-with-clauses", GOOD.replace("crawley: {status: absent}",
-                                         "crawley: {status: absent, clauses: [crawley-2-6]}"),
-     "clauses.yaml:18: obligation 'no-silent-copies', crawley: status is absent but clauses "
-     "are cited"),
-    ("full-without-clauses", GOOD.replace(
-        "southend: {status: full, strength: must, clauses: [southend-9-1-14]}",
-        "southend: {status: full, strength: must}"),
-     "clauses.yaml:16: obligation 'no-silent-copies', southend: status is full but no clause "
-     "is cited"),
-    ("float-number", GOOD.replace('clauses: ["8.2"]', "clauses: [8.10]"),
-     "clauses.yaml:17: obligation 'no-silent-copies', farnham: clause 8.1 was read by YAML as "
-     "a number"),
-    ("duplicate-obligation", GOOD + GOOD.split("obligations:\n")[1],
-     "clauses.yaml:19: duplicate obligation id 'no-silent-copies' (first at line 6)"),
-    ("unknown-strength", GOOD.replace("strength: must", "strength: shall"),
-     "unknown strength 'shall'"),
-    ("unknown-status", GOOD.replace("status: partial", "status: parital"),
-     "unknown status 'parital' (closest: partial)"),
-    ("unknown-variable", GOOD.replace("without agreement.", "without {clerk_name}."),
-     "unknown variable '{clerk_name}' in model wording"),
+    ("yaml-syntax", GOOD.replace("    who: officers", "    who: [officers"), "clauses.yaml:10:"),
+    (
+        "unknown-theme",
+        GOOD.replace("theme: correspondence", "theme: corespondence"),
+        "clauses.yaml:8: obligation 'no-silent-copies': unknown theme 'corespondence' "
+        "(closest: correspondence)",
+    ),
+    (
+        "unknown-protocol",
+        GOOD.replace(
+            "crawley: {status: absent}", "crawley: {status: absent}\n      crawly: {status: absent}"
+        ),
+        "clauses.yaml:19: obligation 'no-silent-copies': unknown protocol 'crawly' "
+        "(closest: crawley)",
+    ),
+    (
+        "unknown-clause",
+        GOOD.replace("southend-9-1-14]", "southend-9-1-41]"),
+        "clauses.yaml:16: obligation 'no-silent-copies', southend: cites 'southend-9-1-41', "
+        "but southend has no such clause (closest: southend-9-1-4",
+    ),
+    (
+        "another-protocols-clause",
+        GOOD.replace("southend-9-1-14]", "crawley-2-6]"),
+        "clause 'crawley-2-6' belongs to crawley, not southend",
+    ),
+    (
+        "omitted-protocol",
+        GOOD.replace("      crawley: {status: absent}\n", ""),
+        "clauses.yaml:13: obligation 'no-silent-copies': sources omit protocol 'crawley'; "
+        "add 'crawley: {status: absent}'",
+    ),
+    (
+        "absent-with-clauses",
+        GOOD.replace(
+            "crawley: {status: absent}", "crawley: {status: absent, clauses: [crawley-2-6]}"
+        ),
+        "clauses.yaml:18: obligation 'no-silent-copies', crawley: status is absent but clauses "
+        "are cited",
+    ),
+    (
+        "full-without-clauses",
+        GOOD.replace(
+            "southend: {status: full, strength: must, clauses: [southend-9-1-14]}",
+            "southend: {status: full, strength: must}",
+        ),
+        "clauses.yaml:16: obligation 'no-silent-copies', southend: status is full but no clause "
+        "is cited",
+    ),
+    (
+        "float-number",
+        GOOD.replace('clauses: ["8.2"]', "clauses: [8.10]"),
+        "clauses.yaml:17: obligation 'no-silent-copies', farnham: clause 8.1 was read by YAML as "
+        "a number",
+    ),
+    (
+        "duplicate-obligation",
+        GOOD + GOOD.split("obligations:\n")[1],
+        "clauses.yaml:19: duplicate obligation id 'no-silent-copies' (first at line 6)",
+    ),
+    (
+        "unknown-strength",
+        GOOD.replace("strength: must", "strength: shall"),
+        "unknown strength 'shall'",
+    ),
+    (
+        "unknown-status",
+        GOOD.replace("status: partial", "status: parital"),
+        "unknown status 'parital' (closest: partial)",
+    ),
+    (
+        "unknown-variable",
+        GOOD.replace("without agreement.", "without {clerk_name}."),
+        "unknown variable '{clerk_name}' in model wording",
+    ),
 ]
 
 
@@ -110,6 +148,4 @@ def test_all_problems_are_reported_at_once() -> None:
 def test_uncited_clauses_are_reported_against_the_protocol_file() -> None:
     _, problems = load_map("clauses.yaml", GOOD, PROTOCOLS)
     located = [str(p) for p in problems if "neither cited" in p.message]
-    assert any(
-        p.startswith("source_protocols/crawley.md:") or "crawley.md:" in p for p in located
-    )
+    assert any(p.startswith("source_protocols/crawley.md:") or "crawley.md:" in p for p in located)
