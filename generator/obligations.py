@@ -552,3 +552,12 @@ def coverage_problems(omap: ObligationMap, protocols: Sequence[Protocol]) -> lis
                 )
             )
     return out
+
+
+def yaml_for_editing() -> YAML:
+    """The round-trip YAML settings clauses.yaml is written with: rewriting keeps comments,
+    key order and flow style, so a tool that edits the map leaves the rest as it was."""
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
