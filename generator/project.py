@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Protocol
+from .model_protocol import check_wording
 from .obligations import ObligationMap, load_map
 from .problems import Problem
 from .source import read_protocols
@@ -42,6 +43,8 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
         else:
             omap, bad = load_map(rel, text, protocols)
             problems += bad
+            if omap is not None:
+                problems += check_wording(omap)
     return Project(root, tuple(protocols), omap), problems
 
 
