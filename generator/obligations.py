@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from . import yamlload
 from .model import Kind, Protocol
 from .problems import Problem, Severity
 
@@ -170,10 +171,10 @@ def _closest(word: str, options: Iterable[str], n: int = 3) -> str:
 
 
 def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
-    """Round-trip YAML (keeps line numbers and comments), or a located syntax error."""
+    """Parse YAML keeping line numbers (see ``yamlload``), or a located syntax error."""
     try:
-        return YAML(typ="rt").load(text), []
-    except MarkedYAMLError as exc:
+        return yamlload.load(text), []
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return None, [
             Problem(
@@ -183,7 +184,7 @@ def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
                 column=mark.column + 1 if mark else 0,
             )
         ]
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         return None, [Problem(path, 0, f"YAML error: {exc}")]
 
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
+from . import yamlload
 from .ids import SLUG_PATTERN
 from .model import Metadata, Protocol, Tier
 from .parse import parse_body
@@ -66,15 +66,15 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int, list[Proble
 
 def _load_yaml(path: str, front: str) -> tuple[Any, list[Problem]]:
     try:
-        return YAML(typ="rt").load(front), []
-    except MarkedYAMLError as exc:
+        return yamlload.load(front), []
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
         col = mark.column + 1 if mark else 0
         return None, [
             Problem(path, line, f"front matter is not valid YAML: {exc.problem}", column=col)
         ]
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         return None, [Problem(path, 1, f"front matter is not valid YAML: {exc}")]
 
 
