@@ -125,6 +125,11 @@ CASES = [
         GOOD.replace("without agreement.", "without {clerk_name}."),
         "unknown variable '{clerk_name}' in model wording",
     ),
+    (
+        "duplicate-key",
+        GOOD.replace("    who: officers\n", "    who: officers\n    who: both\n"),
+        "clauses.yaml:10:5: YAML syntax error: found duplicate key 'who'",
+    ),
 ]
 
 
