@@ -1,26 +1,69 @@
-"""MkDocs hooks: add the generated pages. All logic lives in generator.site (pure)."""
+"""MkDocs hooks: add the generated pages, and index protocol pages clause by clause for search.
+
+All page logic lives in generator.site (pure); this file only hands its output to MkDocs.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
+from markdown.extensions import Extension
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.model_pages import is_download
 from generator.problems import Severity
-from generator.project import load_project
+from generator.project import Project, load_project
+from generator.search_index import clause_index
 from generator.site import build_pages
 
 ROOT = Path(__file__).resolve().parent
+_state: dict[str, Project] = {}
+
+
+class _Download(File):
+    """A generated file offered for download as it is (the model protocol's .md), not a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+class CaptionBlock(Extension):
+    """Treat ``<caption>`` as block-level, so an ``md_in_html`` table's caption is not put in
+    a ``<p>`` (Python-Markdown's list of block-level tags lacks it)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        if "caption" not in md.block_level_elements:
+            md.block_level_elements.append("caption")
+
+
+def on_config(config: Any) -> Any:
+    config.markdown_extensions.append(CaptionBlock())
+    return config
 
 
 def on_files(files: Files, config: Any) -> Files:
     project, problems = load_project(ROOT)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        from mkdocs.exceptions import PluginError
-
         raise PluginError("\n".join(str(p) for p in errors))
+    _state["project"] = project
     for path, content in sorted(build_pages(project).items()):
-        files.append(File.generated(config, path, content=content))
+        if files.get_file_from_path(path) is None:  # a hand-written page wins over a placeholder
+            kind = _Download if is_download(path) else File
+            files.append(kind.generated(config, path, content=content))
     return files
+
+
+def on_post_build(config: Any) -> None:
+    """Replace the search entries of protocol pages with one entry per clause."""
+    project = _state.get("project")
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if project is None or not index.exists():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = clause_index(data["docs"], project.protocols, config["use_directory_urls"])
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

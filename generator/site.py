@@ -1,70 +1,103 @@
 """Site pages as a pure function: Project in, ``{path: content}`` out.
 
-MkDocs adds these through ``hooks.py``; ``python -m generator pages DIR`` writes them for any
-other engine.
+This module only routes: each kind of page has its own module. MkDocs adds the pages through
+``hooks.py``; ``python -m generator pages DIR`` writes them for any other engine. Pages by other
+modules (the model protocol, what changed from the model) are included when those modules exist.
 """
 
 from __future__ import annotations
 
-from .markdown_text import md_escape
-from .model import Clause, Kind, Protocol
+import importlib
+from collections.abc import Callable
+
+from . import links
 from .opendata import matrix_csv, obligations_data, protocols_data, to_json
+from .pages_compare import compare_index, compare_page, pairs
+from .pages_home import home_page, open_data_page, placeholder
+from .pages_matrix import matrix_page
+from .pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
+from .pages_protocol import protocol_page, protocols_index
+from .pages_reference import glossary_page, legislation_page, themes_page
 from .project import Project
 
+PAIR_LIMIT: int | None = None
+"""How many compare-two-councils pages to build; None builds every pair."""
 
-def build_pages(project: Project) -> dict[str, str]:
+# Pages that must exist for the navigation; kept only when nothing else provides them.
+PLACEHOLDERS = {
+    links.MODEL: placeholder(
+        "Model protocol", "The model protocol is being assembled and will appear here."
+    ),
+    links.CHANGES: placeholder(
+        "What changed from the model",
+        "Clause-by-clause differences between each protocol and the model it is based on "
+        "will appear here.",
+    ),
+    links.METHODOLOGY: placeholder("Methodology", "How this site was made will appear here."),
+}
+
+_NO_MAP = "The obligation map (clauses.yaml) is not published yet; this page will follow it."
+# Navigation targets that need the obligation map, when it is missing.
+WITHOUT_MAP = {
+    links.OBLIGATIONS_INDEX: placeholder("Obligations", _NO_MAP),
+    links.MATRIX: placeholder("Comparison matrix", _NO_MAP),
+    links.COMPARE_INDEX: placeholder("Compare two councils", _NO_MAP),
+    links.THEMES: placeholder("Themes", _NO_MAP),
+}
+
+
+def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[str, str | bytes]:
     """Every generated page and data file, by path relative to ``docs/``."""
-    pages: dict[str, str] = {}
-    pages["protocols/index.md"] = protocols_index(project)
-    for p in project.protocols:
-        pages[f"protocols/{p.slug}.md"] = protocol_page(p)
-    pages["data/protocols.json"] = to_json(protocols_data(project.protocols))
-    if project.obligations:
-        pages["data/obligations.json"] = to_json(
-            obligations_data(project.obligations, project.protocols)
-        )
-        pages["data/matrix.csv"] = matrix_csv(project.obligations, project.protocols)
-    return pages
+    protocols, omap = project.protocols, project.obligations
+    pages: dict[str, str | bytes] = {
+        links.HOME: home_page(omap, protocols),
+        links.PROTOCOLS_INDEX: protocols_index(protocols, omap),
+        links.GLOSSARY: glossary_page(protocols),
+        links.LEGISLATION: legislation_page(protocols),
+        links.OPEN_DATA: open_data_page(omap),
+        "data/protocols.json": to_json(protocols_data(protocols)),
+    }
+    for p in protocols:
+        pages[links.protocol_page(p.slug)] = protocol_page(p, omap)
+    if omap:
+        pages[links.OBLIGATIONS_INDEX] = obligations_index(omap, protocols)
+        for o in omap.obligations:
+            pages[links.obligation_page(o.id)] = obligation_page(o, omap, protocols)
+        pages[links.MATRIX] = matrix_page(omap, protocols)
+        pages[links.THEMES] = themes_page(omap, protocols)
+        chosen = pairs(protocols, pair_limit)
+        pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
+        for a, b in chosen:
+            pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+        pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
+        pages["data/matrix.csv"] = matrix_csv(omap, protocols)
+    pages |= _optional("model_pages", "model_pages")(project)
+    pages |= {
+        path: _exclude_from_search(text) if path.endswith(".md") else text
+        for path, text in _optional("diff_pages", "origin_diff_pages")(project).items()
+    }
+    placeholders = dict(PLACEHOLDERS) if omap else PLACEHOLDERS | WITHOUT_MAP
+    for path, text in placeholders.items():
+        if not (project.root / "docs" / path).exists():  # a hand-written page wins
+            pages.setdefault(path, text)
+    return dict(sorted(pages.items()))
 
 
-def protocols_index(project: Project) -> str:
-    lines = [
-        "# Protocols",
-        "",
-        "| Council | Tier | Adopted | Review due | Clauses |",
-        "|---|---|---|---|---|",
-    ]
-    for p in project.protocols:
-        n = sum(1 for _ in p.body_clauses())
-        lines.append(
-            f"| [{md_escape(p.meta.council)}]({p.slug}.md) | {p.meta.tier.value} | "
-            f"{p.meta.adopted or 'not stated'} | {p.meta.review_due or 'not stated'} | {n} |"
-        )
-    return "\n".join(lines) + "\n"
+def _exclude_from_search(page: str | bytes) -> str | bytes:
+    """A Markdown page without front matter, marked to stay out of the search index (it
+    repeats clause text; the protocol pages are the search targets)."""
+    if isinstance(page, bytes) or page.startswith("---\n"):
+        return page
+    return SEARCH_EXCLUDE + page
 
 
-def protocol_page(p: Protocol) -> str:
-    m = p.meta
-    out = [
-        f"# {md_escape(m.council)}: {md_escape(m.title)}",
-        "",
-        f"- Tier: {m.tier.value}",
-        f"- Adopted: {md_escape(m.adopted or 'not stated')}",
-        f"- Review due: {md_escape(m.review_due or 'not stated')}",
-        f"- Source text: `{m.source}`",
-    ]
-    if m.based_on:
-        out.append(f"- Based on: {md_escape(m.based_on)}")
-    out.append("")
-    for c in p.clauses:
-        out.extend(_clause(c))
-    return "\n".join(out) + "\n"
-
-
-def _clause(c: Clause) -> list[str]:
-    label = f"{md_escape(c.label)} " if c.label else ""
-    link = f"[¶](#{c.id} \"Link to this clause\")"
-    if c.kind is Kind.HEADING:
-        level = min(max(c.level, 2), 6)
-        return [f"{'#' * level} {label}{md_escape(c.text)} {{#{c.id}}}", ""]
-    return [f"{label}{md_escape(c.text)} {link}", f"{{: #{c.id} }}", ""]
+def _optional(module: str, function: str) -> Callable[[Project], dict[str, str | bytes]]:
+    """``generator.<module>.<function>`` if that module exists yet, else a no-op."""
+    try:
+        mod = importlib.import_module(f"generator.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"generator.{module}":
+            raise
+        return lambda _project: {}
+    found: Callable[[Project], dict[str, str | bytes]] = getattr(mod, function)
+    return found

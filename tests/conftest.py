@@ -1,0 +1,92 @@
+"""Shared fixtures: a temporary project root, the site built once per session, served locally.
+
+``built_site`` builds the real site with the real ``mkdocs build --strict`` in a copy of the
+project, against ``clauses.yaml`` when it exists and the small fixture map otherwise.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_MAP = ROOT / "tests" / "fixtures" / "site" / "clauses.yaml"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def site_map() -> Path:
+    """The obligation map the site tests use: the real one once it exists, else the fixture."""
+    real = ROOT / "clauses.yaml"
+    return real if real.exists() else FIXTURE_MAP
+
+
+def make_project(dest: Path, sources: Path | None = None, clauses: Path | None = None) -> Path:
+    """A copy of the project under ``dest`` that MkDocs can build on its own.
+
+    ``sources`` replaces ``source_protocols/``; ``clauses`` is copied as ``clauses.yaml``
+    (none when None).
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "hooks.py"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    (dest / "generator").symlink_to(ROOT / "generator")  # only for mkdocs.yml's watch list
+    src = sources or ROOT / "source_protocols"
+    shutil.copytree(src, dest / "source_protocols", ignore=shutil.ignore_patterns("seeds"))
+    if clauses is not None:
+        shutil.copy2(clauses, dest / "clauses.yaml")
+    else:  # MkDocs refuses to watch a file that does not exist
+        config = dest / "mkdocs.yml"
+        config.write_text(config.read_text().replace("  - clauses.yaml\n", ""))
+    return dest
+
+
+def build(
+    project: Path, engine: str = "mkdocs", site: str = "site"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``<engine> build --strict`` in ``project``; the result, never raising."""
+    exe = Path(sys.executable).parent / engine
+    return subprocess.run(
+        [str(exe), "build", "--strict", "--site-dir", site],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per session; the ``site/`` directory."""
+    project = make_project(tmp_path_factory.mktemp("project") / "root", clauses=site_map())
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a free port; its base URL (ends with '/')."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,241 @@
+"""The site in a real browser (Debian's Chromium driven by Playwright), as a reader uses it.
+
+The site is built and served once per session (``site_url`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def _first(built_site: Path, folder: str) -> str:
+    return sorted(
+        d.name
+        for d in (built_site / folder).iterdir()
+        if d.is_dir() and (d / "index.html").exists()
+    )[0]
+
+
+def _sample_pages(built_site: Path) -> list[str]:
+    compare = next(d.name for d in sorted((built_site / "compare").iterdir()) if "--" in d.name)
+    return [
+        "",
+        "protocols/southend/",
+        f"obligations/{_first(built_site, 'obligations')}/",
+        "matrix/",
+        f"compare/{compare}/",
+    ]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_violations(
+    browser: Any, site_url: str, built_site: Path, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems: list[str] = []
+    for path in _sample_pages(built_site):
+        page.goto(site_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        for v in result["violations"]:
+            targets = [n["target"] for n in v["nodes"][:3]]
+            problems.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_axe_finds_no_violations_on_the_reference_pages(page: Any, site_url: str) -> None:
+    problems: list[str] = []
+    for path in (
+        "protocols/",
+        "protocols/farnham/",
+        "obligations/",
+        "compare/",
+        "themes/",
+        "glossary/",
+        "legislation/",
+        "open-data/",
+        "accessibility/",
+    ):
+        page.goto(site_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        problems += [f"/{path}: {v['id']}: {v['help']}" for v in result["violations"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_headings_are_in_order(page: Any, site_url: str, built_site: Path) -> None:
+    for path in _sample_pages(built_site):
+        page.goto(site_url + path)
+        levels = page.eval_on_selector_all(
+            "article h1, article h2, article h3, article h4, article h5, article h6",
+            "els => els.map(e => Number(e.tagName[1]))",
+        )
+        assert levels[0] == 1, path
+        assert levels.count(1) == 1, path
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, f"/{path}: h{before} then h{after}"
+
+
+def test_clause_link_from_an_obligation_lands_on_the_highlighted_clause(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    page.goto(site_url + f"obligations/{_first(built_site, 'obligations')}/")
+    link = page.locator("article .quote .source a").first
+    href = link.get_attribute("href")
+    assert href and "#" in href
+    clause_id = href.split("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(f"#{re.escape(clause_id)}$"))
+    target = page.locator(f"[id='{clause_id}']")
+    assert target.evaluate("e => e.matches(':target')")
+    assert target.is_visible()
+    style = target.evaluate(
+        "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e, '::before').content]"
+    )
+    assert style[0] != "none"
+    assert "You are here" in style[1]
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < DESKTOP["height"]
+
+
+def test_every_clause_link_is_reachable_by_keyboard(page: Any, site_url: str) -> None:
+    page.goto(site_url + "protocols/farnham/")
+    link = page.locator("a.clause-link").first
+    link.focus()
+    assert page.evaluate("document.activeElement.classList.contains('clause-link')")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == link.get_attribute("href")
+
+
+def _visible_rows(page: Any) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
+    )
+    return rows
+
+
+def test_matrix_filters_by_theme_who_and_difference(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matrix/")
+    total = len(_visible_rows(page))
+    assert total > 1
+    assert page.locator("#matrix-filters").is_visible()
+    theme = page.eval_on_selector("#f-theme option:nth-child(2)", "o => o.value")
+    page.select_option("#f-theme", theme)
+    rows = _visible_rows(page)
+    assert 0 < len(rows) < total
+    assert {r["theme"] for r in rows} == {theme}
+    assert page.locator("#f-count").inner_text() == f"Showing {len(rows)} of {total} obligations"
+    page.select_option("#f-theme", "")
+    who = page.eval_on_selector("#f-who option:nth-child(2)", "o => o.value")
+    page.select_option("#f-who", who)
+    assert {r["who"] for r in _visible_rows(page)} == {who}
+    page.select_option("#f-who", "")
+    page.check("#f-differs")
+    rows = _visible_rows(page)
+    assert rows and {r["differs"] for r in rows} == {"yes"}
+
+
+def test_matrix_sorts_by_a_protocol_column(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matrix/")
+    header = page.locator("#matrix thead th").nth(3)
+    header.click()
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    values = page.eval_on_selector_all(
+        "#matrix tbody tr", "rs => rs.map(r => Number(r.cells[3].dataset.sort))"
+    )
+    assert values == sorted(values) or values == sorted(values, reverse=True)
+
+
+def test_matrix_reads_without_javascript(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "matrix/")
+    assert not page.locator("#matrix-filters").is_visible()
+    assert page.locator("#matrix caption").is_visible()
+    assert page.locator("#matrix tbody tr").count() > 1
+    first_cell = page.locator("#matrix tbody tr").first.locator("th")
+    assert first_cell.is_visible()
+    context.close()
+
+
+def test_matrix_on_a_phone_keeps_the_obligation_column_in_view(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "matrix/")
+    wrap = page.locator(".matrix-wrap")
+    wrap.evaluate("w => w.scrollLeft = 400")
+    th = page.locator("#matrix tbody tr").first.locator("th")
+    box, outer = th.bounding_box(), wrap.bounding_box()
+    assert box and outer and abs(box["x"] - outer["x"]) < 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+def test_search_finds_a_clause_by_a_phrase_and_links_to_its_anchor(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    data = json.loads((built_site / "data" / "protocols.json").read_text())
+    southend = next(p for p in data["protocols"] if p["id"] == "southend")
+    clause = next(c for c in southend["clauses"] if c["id"] == "southend-9-1-15")
+    phrase = " ".join(clause["text"].split()[3:10])  # "copy correspondence from an Officer..."
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(phrase)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10000)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list a", "as => as.map(a => a.getAttribute('href'))"
+    )
+    wanted = re.compile(r"/protocols/southend/(\?h=[^#]*)?#southend-9-1-15$")
+    assert any(wanted.search(h) for h in hrefs), hrefs
+
+
+def test_protocol_prints_without_navigation(page: Any, site_url: str) -> None:
+    page.goto(site_url + "protocols/crawley/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "a.clause-link"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("article").is_visible()
