@@ -38,6 +38,7 @@ def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
                 "source": p.meta.source,
                 "based_on": p.meta.based_on,
                 "url": protocol_url(p.slug),
+                "text": full_text(p),
                 "clauses": [
                     {
                         "id": c.id,
@@ -56,6 +57,13 @@ def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
             for p in protocols
         ]
     }
+
+
+def full_text(protocol: Protocol) -> str:
+    """The whole protocol as plain text: one clause a line, number first, in document order."""
+    return "\n".join(
+        " ".join(part for part in (c.label, c.text) if part) for c in protocol.clauses
+    )
 
 
 def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, Any]:

@@ -96,6 +96,7 @@ def open_data_page(omap: ObligationMap | None) -> str:
         "| `source` | The extracted text the protocol was transcribed from |",
         "| `based_on` | The model it says it follows, or null |",
         "| `url` | Its page on this site, relative to the site root |",
+        "| `text` | The whole protocol as plain text, one clause a line, in order |",
         "| `clauses` | Every clause in document order (below) |",
         "",
         "Each clause: `id` (stable; the anchor on the protocol page), `number` and `label` "
