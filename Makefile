@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Debian packages the tests use: a real browser, Word-to-PDF conversion, PDF-to-PNG.
 DEBIAN_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core
 
-.PHONY: site serve test check pages export bench bench-large golden clean system-deps node-deps
+.PHONY: site serve test check pages export bench bench-large bench-serve golden clean system-deps node-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -39,6 +39,9 @@ bench: $(STAMP)
 
 bench-large: $(STAMP)
 	$(BIN)/python -m bench.scale --large
+
+bench-serve: $(STAMP)
+	$(BIN)/python -m bench.serve_reload
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden -q

@@ -5,6 +5,7 @@ All page logic lives in generator.site (pure); this file only hands its output t
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,17 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.model_pages import is_download
+from generator.pages_obligation import GROUP_ABOVE
 from generator.problems import Severity
-from generator.project import Project, load_project
+from generator.project import load_project
 from generator.search_index import clause_index
 from generator.site import build_pages
 
 ROOT = Path(__file__).resolve().parent
-_state: dict[str, Project] = {}
+_state: dict[str, Any] = {}
 
 
 class _Download(File):
@@ -40,21 +43,69 @@ class CaptionBlock(Extension):
             md.block_level_elements.append("caption")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, remember each page's HTML by (path, Markdown, set of files), so
+    a rebuild converts only the pages whose Markdown changed (an edit to clauses.yaml changes
+    a few). The store lives on the patched method: serve reloads this module on each rebuild."""
+    if command == "serve" and not hasattr(Page.render, "store"):
+        Page.render = _cached_render(Page.render)  # type: ignore[method-assign]
+
+
+def _cached_render(render: Any) -> Any:
+    store: dict[tuple[str, str, int], tuple[Any, ...]] = {}
+
+    def cached(page: Page, config: Any, files: Files) -> None:
+        key = (page.file.src_uri, page.markdown or "", cached.files_key)  # type: ignore[attr-defined]
+        hit = store.get(key)
+        if hit is None:
+            render(page, config, files)
+            store[key] = (
+                page.content,
+                page.toc,
+                page._title_from_render,
+                page.present_anchor_ids,
+                {f.src_uri: v for f, v in (page.links_to_anchors or {}).items()},
+            )
+            return
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[:4]
+        page.links_to_anchors = {
+            found: v for uri, v in hit[4].items() if (found := files.get_file_from_path(uri))
+        }
+
+    cached.store = store  # type: ignore[attr-defined]
+    cached.files_key = 0  # type: ignore[attr-defined]
+    return cached
+
+
 def on_config(config: Any) -> Any:
     config.markdown_extensions.append(CaptionBlock())
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    project, problems = load_project(ROOT)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors:
-        raise PluginError("\n".join(str(p) for p in errors))
+    gc.unfreeze()  # what a previous build (under serve) froze can go now
+    gc.disable()  # generation makes many objects and few cycles
+    try:
+        project, problems = load_project(ROOT)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
+            raise PluginError("\n".join(str(p) for p in errors))
+        pages = build_pages(project)
+    finally:
+        gc.enable()
     _state["project"] = project
-    for path, content in sorted(build_pages(project).items()):
+    for path, content in sorted(pages.items()):
         if files.get_file_from_path(path) is None:  # a hand-written page wins over a placeholder
             kind = _Download if is_download(path) else File
             files.append(kind.generated(config, path, content=content))
+    # The project and the pages stay alive for the whole build: keep the garbage collector
+    # from walking them again and again while MkDocs renders (at N = 200 that cost ~10 s).
+    gc.freeze()
+    store = getattr(Page.render, "store", None)
+    if store is not None:  # serving: a file added or removed invalidates every page
+        Page.render.files_key = hash(tuple(sorted(f.src_uri for f in files)))  # type: ignore[attr-defined]
+        if len(store) > 4 * len(files):  # pages edited many times: start afresh
+            store.clear()
     return files
 
 
@@ -65,5 +116,10 @@ def on_post_build(config: Any) -> None:
     if project is None or not index.exists():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = clause_index(data["docs"], project.protocols, config["use_directory_urls"])
+    data["docs"] = clause_index(
+        data["docs"],
+        project.protocols,
+        config["use_directory_urls"],
+        merge_identical=len(project.protocols) > GROUP_ABOVE,
+    )
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -86,7 +86,7 @@ def _size_mb(path: Path) -> float:
 
 def measure(n: int, work: Path) -> Row:
     project = synthesise(n, work / f"n{n}")
-    gen_s, gen_peak, out = _run([str(BIN / "python"), "-c", GENERATE, str(project)], project)
+    _gen_s, gen_peak, out = _run([str(BIN / "python"), "-c", GENERATE, str(project)], project)
     generate_s = json.loads(out)["seconds"]
     total_s, build_peak, _ = _run([str(BIN / "mkdocs"), "build", "--strict", "-q"], project)
     site = project / "site"
@@ -101,13 +101,26 @@ def measure(n: int, work: Path) -> Row:
     for folder in ("overrides",):
         if (project / folder).is_dir():
             shutil.copytree(project / folder, plain / folder)
-    _run([str(BIN / "python"), "-m", "generator", "--root", str(project), "pages",
-          str(plain / "docs")], project)
+    _run(
+        [
+            str(BIN / "python"),
+            "-m",
+            "generator",
+            "--root",
+            str(project),
+            "pages",
+            str(plain / "docs"),
+        ],
+        project,
+    )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks.py\n", "")
     config = "\n".join(
-        line for line in config.split("\n") if not line.startswith("  - clauses.yaml")
-        and not line.startswith("  - source_protocols") and not line.startswith("  - generator")
+        line
+        for line in config.split("\n")
+        if not line.startswith("  - clauses.yaml")
+        and not line.startswith("  - source_protocols")
+        and not line.startswith("  - generator")
     )
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     plain_s, plain_peak, _ = _run([str(BIN / "mkdocs"), "build", "--strict", "-q"], plain)
@@ -124,9 +137,47 @@ def measure(n: int, work: Path) -> Row:
     )
 
 
+def budgets(by_n: dict[int, Row]) -> list[str]:
+    """Each budget the measured sizes allow checking: 'met' or 'NOT met', with the figure."""
+    checks = []
+    if 5 in by_n:
+        checks.append(("N=5 full build", by_n[5].total_s, 10.0, "s"))
+    if 200 in by_n:
+        r = by_n[200]
+        checks += [
+            ("N=200 full build", r.total_s, 90.0, "s"),
+            ("N=200 search index", r.search_index_mb, 5.0, "MB"),
+            ("N=200 generator share", round(r.generator_share * 100), 20.0, "%"),
+        ]
+    return [
+        f"{name}: {value:g} {unit} (budget {limit:g} {unit}): "
+        + ("met" if value < limit else "NOT met")
+        for name, value, limit, unit in checks
+    ]
+
+
+def _commit(root: Path) -> str:
+    """The checked-out commit, short, read from .git (no git process); '' when unknown."""
+    git = root / ".git"
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            ref = head[5:]
+            if (git / ref).exists():
+                head = (git / ref).read_text(encoding="utf-8").strip()
+            else:
+                packed = (git / "packed-refs").read_text(encoding="utf-8").split("\n")
+                head = next(line.split()[0] for line in packed if line.endswith(" " + ref))
+        return head[:9]
+    except (OSError, StopIteration):
+        return ""
+
+
 def table(rows: list[Row]) -> str:
-    head = ("| N | generate s | s per protocol | MkDocs s | total s | plain mkdocs s | "
-            "generator share | pages | site MB | search index MB | peak MB |")
+    head = (
+        "| N | generate s | s per protocol | MkDocs s | total s | plain mkdocs s | "
+        "generator share | pages | site MB | search index MB | peak MB |"
+    )
     lines = [head, "|" + "---|" * 11]
     for r in rows:
         lines.append(
@@ -138,12 +189,19 @@ def table(rows: list[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.scale",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--large", action="store_true", help="also N = 1000")
     parser.add_argument("--sizes", type=int, nargs="+", help="run these N instead")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench",
-                        help="where results.md and results.json go (default: bench/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "bench",
+        help="where results.md and results.json go (default: bench/)",
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or ([5, 50, 200, 1000] if args.large else [5, 50, 200])
     rows: list[Row] = []
@@ -151,13 +209,13 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             rows.append(measure(n, Path(tmp)))
             print(table(rows[-1:]).split("\n")[-1], flush=True)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True, check=False).stdout.strip()
+    commit = _commit(ROOT)
     text = table(rows)
     by_n = {r.n: r for r in rows}
     if 50 in by_n and 200 in by_n:
         ratio = (by_n[200].generate_s / 200) / (by_n[50].generate_s / 50)
         text += f"\n\nGeneration per protocol, N=200 vs N=50: {ratio:.2f}x (budget 1.5x)"
+    text += "".join(f"\n{line}" for line in budgets(by_n))
     print()
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -166,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     (args.out / "results.json").write_text(
-        json.dumps({"commit": commit, "rows": [asdict(r) for r in rows]}, indent=2) + "\n",
+        json.dumps(
+            {"commit": commit, "rows": [asdict(r) for r in rows], "budgets": budgets(by_n)},
+            indent=2,
+        )
+        + "\n",
         encoding="utf-8",
     )
     return 0

@@ -22,13 +22,39 @@ from generator.parse import parse_body
 from generator.project import load_project
 from generator.unparse import unparse
 
-PLACES = (
-    "Ashcombe Barford Caldwick Dunmere Elsworth Fenwold Garstow Hallbeck Ivymouth Jesmond "
-    "Kelbrook Larchford Marlow Netherby Oakhurst Pendle Quarrington Redmarsh Saltwood Thornbury "
-    "Upwell Valemouth Whitcombe Yarrowby"
-).split()
-REWORDINGS = (("should", "must"), ("must", "should"), ("Councillors", "Members"),
-              ("officers", "staff"), ("promptly", "without delay"))
+PLACES = [
+    "Ashcombe",
+    "Barford",
+    "Caldwick",
+    "Dunmere",
+    "Elsworth",
+    "Fenwold",
+    "Garstow",
+    "Hallbeck",
+    "Ivymouth",
+    "Jesmond",
+    "Kelbrook",
+    "Larchford",
+    "Marlow",
+    "Netherby",
+    "Oakhurst",
+    "Pendle",
+    "Quarrington",
+    "Redmarsh",
+    "Saltwood",
+    "Thornbury",
+    "Upwell",
+    "Valemouth",
+    "Whitcombe",
+    "Yarrowby",
+]
+REWORDINGS = (
+    ("should", "must"),
+    ("must", "should"),
+    ("Councillors", "Members"),
+    ("officers", "staff"),
+    ("promptly", "without delay"),
+)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -42,15 +68,23 @@ def mutate(p: Protocol, rng: random.Random) -> tuple[list[Clause], dict[int, int
     """Drop, swap and reword leaf clauses; return the new clause list and old->new positions."""
     has_children = {c.parent for c in p.clauses}
     order = list(range(len(p.clauses)))
-    leaves = [i for i, c in enumerate(p.clauses)
-              if c.kind in (Kind.PARAGRAPH, Kind.ITEM) and c.id not in has_children]
+    leaves = [
+        i
+        for i, c in enumerate(p.clauses)
+        if c.kind in (Kind.PARAGRAPH, Kind.ITEM) and c.id not in has_children
+    ]
     dropped = set(rng.sample(leaves, max(1, len(leaves) // 20)))
     order = [i for i in order if i not in dropped]
     for _ in range(3):  # swap two adjacent siblings: a move
         k = rng.randrange(len(order) - 1)
         a, b = p.clauses[order[k]], p.clauses[order[k + 1]]
-        if a.parent == b.parent and a.kind == b.kind and not a.label and order[k] in leaves \
-                and order[k + 1] in leaves:
+        if (
+            a.parent == b.parent
+            and a.kind == b.kind
+            and not a.label
+            and order[k] in leaves
+            and order[k + 1] in leaves
+        ):
             order[k], order[k + 1] = order[k + 1], order[k]
     clauses = []
     for i in order:
@@ -92,10 +126,12 @@ def synthesise(n: int, out: Path, seed: int = 2026) -> Path:
     for folder in ("docs", "overrides"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, out / folder)
+    (out / "generator").symlink_to(ROOT / "generator")  # only for mkdocs.yml's watch list
     yaml = YAML(typ="rt")
     yaml.width = 4096
     data: Any = yaml.load((ROOT / "clauses.yaml").read_text(encoding="utf-8"))
     real = list(project.protocols)
+    real_unmapped = list(data["unmapped"])  # the synthetic entries never match a real clause
     for p in real:
         shutil.copy(ROOT / "source_protocols" / f"{p.slug}.md", out / "source_protocols")
     for i in range(max(0, n - len(real))):
@@ -120,14 +156,15 @@ def synthesise(n: int, out: Path, seed: int = 2026) -> Path:
                 if src.get("note"):
                     entry["note"] = src["note"]
             o["sources"][slug] = entry
-        data["unmapped"].extend(
+        carried = [
             {"clause": id_map[u["clause"]], "reason": u["reason"]}
-            for u in list(data["unmapped"])
+            for u in real_unmapped
             if u["clause"] in id_map
-        )
+        ]
+        data["unmapped"].extend(carried)
         # Clauses whose citing obligations all lost them stay accounted for.
         cited_now = {c for o in data["obligations"] for c in o["sources"][slug].get("clauses", [])}
-        listed = {u["clause"] for u in data["unmapped"]}
+        listed = {u["clause"] for u in carried}  # only this protocol's ids can match
         for c in reparsed:
             if c.kind is not Kind.HEADING and c.id not in cited_now and c.id not in listed:
                 data["unmapped"].append({"clause": c.id, "reason": "synthetic: no mapping"})

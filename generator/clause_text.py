@@ -40,12 +40,15 @@ class Ref:
 def find_refs(protocol: Protocol, clause: Clause) -> list[Ref]:
     """Cross-references in ``clause`` resolved within ``protocol``, in order, not overlapping."""
     text = clause.text
+    # The protocol-wide tables are built only for a clause that needs them: building them for
+    # every clause made a protocol page grow as the square of its length.
+    numbered = list(_NUMBERED.finditer(text))
     numbers: dict[str, str] = {}
-    for c in protocol.clauses:
+    for c in protocol.clauses if numbered else ():
         if c.number and c.number not in numbers:
             numbers[c.number.rstrip(".")] = c.id
     refs: list[Ref] = []
-    for m in _NUMBERED.finditer(text):
+    for m in numbered:
         for n in _NUMBER.finditer(m.group("nums")):
             target = numbers.get(n.group())
             if target and target != clause.id:
@@ -55,8 +58,9 @@ def find_refs(protocol: Protocol, clause: Clause) -> list[Ref]:
         target = _heading_starting(protocol, f"appendix {m.group('n')}".lower())
         if target:
             refs.append(Ref(m.start(), m.end(), target))
-    order = [c.id for c in protocol.clauses]
-    at = order.index(clause.id)
+    below = "below" in text
+    order = [c.id for c in protocol.clauses] if below else []
+    at = order.index(clause.id) if below else 0
     for m in _BELOW_SECTION.finditer(text):
         later = [c for c in protocol.clauses[at + 1 :] if c.kind is Kind.HEADING]
         topic = [c for c in later if _BREACH_TOPIC.search(c.text)] if "breach" in text else []

@@ -95,7 +95,11 @@ SOURCES: tuple[Source, ...] = (
     ),
 )
 
-_COMPILED = tuple((s, re.compile(s.pattern, re.IGNORECASE)) for s in SOURCES)
+# Matched against lower-cased text: much faster than IGNORECASE over every clause.
+_COMPILED = tuple(
+    (s, re.compile(s.pattern, 0 if s.pattern == s.pattern.lower() else re.IGNORECASE))
+    for s in SOURCES
+)
 _OFFICERS_CODE = next(rx for s, rx in _COMPILED if s.id == "officers-code")
 
 
@@ -105,6 +109,7 @@ def cited_sources(text: str) -> list[Source]:
     The councillors' Code of Conduct is looked for with officers' codes removed first, so
     "the Officers' Code of Conduct" does not count as citing the councillors' code.
     """
+    text = text.lower()
     without_officer_codes = _OFFICERS_CODE.sub("", text)
     return [
         source

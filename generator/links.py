@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 
@@ -34,11 +35,13 @@ ACCESSIBILITY = "accessibility.md"
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link target from one docs path to another (plus ``#anchor``)."""
-    target = (
-        to_page
-        if to_page == from_page and anchor
-        else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    )
     if to_page == from_page and anchor:
         return f"#{anchor}"
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_page: str, from_dir: str) -> str:
+    # Pages link to the same few targets from the same few folders thousands of times.
+    return posixpath.relpath(to_page, from_dir)

@@ -505,13 +505,25 @@ _OBLIGATION_KEYS = (
 )
 
 
+_CITED: dict[int, tuple[ObligationMap, dict[str, list[str]]]] = {}
+
+
 def cited_clauses(omap: ObligationMap) -> dict[str, list[str]]:
-    """Clause id -> ids of the obligations citing it, in map order."""
+    """Clause id -> ids of the obligations citing it, in map order (do not modify it).
+
+    Remembered for the last map asked about: every protocol page and coverage count asks,
+    and computing it afresh each time made the site build grow as N squared.
+    """
+    hit = _CITED.get(id(omap))
+    if hit is not None and hit[0] is omap:
+        return hit[1]
     out: dict[str, list[str]] = {}
     for o in omap.obligations:
         for source in o.sources.values():
             for cid in source.clauses:
                 out.setdefault(cid, []).append(o.id)
+    _CITED.clear()
+    _CITED[id(omap)] = (omap, out)
     return out
 
 

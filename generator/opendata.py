@@ -61,9 +61,7 @@ def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
 
 def full_text(protocol: Protocol) -> str:
     """The whole protocol as plain text: one clause a line, number first, in document order."""
-    return "\n".join(
-        " ".join(part for part in (c.label, c.text) if part) for c in protocol.clauses
-    )
+    return "\n".join(" ".join(part for part in (c.label, c.text) if part) for c in protocol.clauses)
 
 
 def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, Any]:

@@ -140,3 +140,45 @@ def _side(o: Obligation, p: Protocol, page: str, marked: str) -> str:
         f"{refs}\n\n"
         "</div>"
     )
+
+
+def compare_chooser(protocols: Sequence[Protocol], omap: ObligationMap) -> str:
+    """The compare page for many protocols: choose the two councils in the page.
+
+    Pages for every pair would grow as N squared; instead the page loads the two councils'
+    position files and shows the comparison in the browser. Without JavaScript it says where
+    the same information is (the matrix, each protocol's page, the open data).
+    """
+    page = links.COMPARE_INDEX
+    options = "".join(
+        f'<option value="{attr_escape(p.slug)}">{attr_escape(p.meta.council)}</option>'
+        for p in protocols
+    )
+    second = protocols[1].slug if len(protocols) > 1 else ""
+    return "\n".join(
+        [
+            front_matter(hide_toc=True) + "# Compare two councils",
+            "",
+            f"Choose two of the {len(protocols)} councils. The page then walks through the "
+            f"{len(omap.obligations)} obligations, shows both councils' wording side by side "
+            "with the differences marked, and lists what each has that the other lacks.",
+            "",
+            '<p class="no-js-note" markdown="span">This comparison is built in your browser '
+            "and needs JavaScript. Without it, the "
+            f"[comparison matrix]({links.rel(page, links.MATRIX)}) shows each council's "
+            "position on every obligation, each "
+            f"[protocol's page]({links.rel(page, links.PROTOCOLS_INDEX)}) quotes its wording, "
+            f"and the [open data]({links.rel(page, links.OPEN_DATA)}) has everything.</p>",
+            "",
+            '<form class="pair-chooser" id="pair-chooser" hidden '
+            'aria-label="Choose two councils to compare">'
+            f'<label for="pair-a">First council</label> <select id="pair-a">{options}</select> '
+            f'<label for="pair-b">Second council</label> '
+            f'<select id="pair-b" data-default="{attr_escape(second)}">{options}</select> '
+            '<button type="submit" class="md-button">Compare</button>'
+            "</form>",
+            "",
+            '<div id="pair-result" aria-live="polite"></div>',
+            "",
+        ]
+    )

@@ -7,6 +7,7 @@ filters (theme, who, where the protocols differ) and sorting (vendored tablesort
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from . import links
@@ -25,6 +26,10 @@ from .words_display import (
 )
 
 SORT_VALUE = {Status.FULL: 2, Status.PARTIAL: 1, Status.ABSENT: 0}
+MAX_COLUMNS = 8
+"""With more protocols than this, the table shows the first ``SHOWN`` and a reader chooses
+which councils to compare (their columns load from the position files)."""
+SHOWN = 5
 
 
 def differs(o: Obligation, protocols: Sequence[Protocol]) -> bool:
@@ -40,6 +45,10 @@ def differs(o: Obligation, protocols: Sequence[Protocol]) -> bool:
 def matrix_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
     page = links.MATRIX
     themes = {t.id: t for t in omap.themes}
+    everyone = protocols
+    chooser = len(protocols) > MAX_COLUMNS
+    if chooser:
+        protocols = protocols[:SHOWN]
     out = [
         front_matter(exclude_from_search=True, hide_toc=True) + "# Comparison matrix",
         "",
@@ -65,12 +74,18 @@ def matrix_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
         "",
         _filters(omap, protocols),
         "",
+        *(_chooser(everyone, protocols) if chooser else []),
         '<div class="matrix-wrap" markdown="1" tabindex="0" role="region" '
         'aria-labelledby="matrix-caption">',
         '<table class="matrix" id="matrix" markdown="1">',
         f'<caption id="matrix-caption" markdown="span">Obligations by protocol: '
-        f"{len(omap.obligations)} obligations, {len(protocols)} protocols. "
-        '<span class="js-only" hidden>Select a column heading to sort.</span></caption>',
+        f"{len(omap.obligations)} obligations, "
+        + (
+            f"{len(protocols)} of {len(everyone)} protocols. "
+            if chooser
+            else f"{len(protocols)} protocols. "
+        )
+        + '<span class="js-only" hidden>Select a column heading to sort.</span></caption>',
         '<thead markdown="1">',
         '<tr data-sort-method="none" markdown="1">',
         '<th scope="col" data-sort-default>Obligation</th>',
@@ -79,7 +94,7 @@ def matrix_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
     ]
     for p in protocols:
         out.append(
-            f'<th scope="col" data-sort-method="number" markdown="span">'
+            f'<th scope="col" data-sort-method="number" data-slug="{p.slug}" markdown="span">'
             f"[{md_escape(p.meta.council)}]({links.rel(page, links.protocol_page(p.slug))})</th>"
         )
     out += ["</tr>", "</thead>", '<tbody markdown="1">']
@@ -88,7 +103,8 @@ def matrix_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
         theme = themes.get(o.theme)
         out.append(
             f'<tr data-theme="{attr_escape(o.theme)}" data-who="{o.who.value}" '
-            f'data-differs="{"yes" if differs(o, protocols) else "no"}" markdown="1">'
+            f'data-differs="{"yes" if differs(o, everyone) else "no"}" data-id="{o.id}" '
+            'markdown="1">'
         )
         out.append(
             f'<th scope="row" data-sort="{i:04d}" markdown="span">'
@@ -185,3 +201,35 @@ def _filters(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
         '<output id="f-count" aria-live="polite"></output>'
         "</form>"
     )
+
+
+def _chooser(everyone: Sequence[Protocol], shown: Sequence[Protocol]) -> list[str]:
+    """The form choosing which councils the table compares, and its no-script note."""
+    chosen = {p.slug for p in shown}
+    options = "".join(
+        f'<option value="{attr_escape(p.slug)}"{" selected" if p.slug in chosen else ""}>'
+        f"{attr_escape(p.meta.council)}</option>"
+        for p in everyone
+    )
+    words = {
+        "status": {s.value: [STATUS_SYMBOL[s], STATUS_WORDS[s]] for s in Status},
+        "strength": {s.value: STRENGTH_WORDS[s] for s in STRENGTH_WORDS},
+    }
+    return [
+        f'<p class="no-js-note" markdown="span">The table shows the first {len(shown)} of '
+        f"{len(everyone)} protocols. Every protocol's positions are in "
+        f"[matrix.csv]({links.rel(links.MATRIX, 'data/matrix.csv')}), and each "
+        f"[protocol's page]({links.rel(links.MATRIX, links.PROTOCOLS_INDEX)}) lists the "
+        "obligations it states.</p>",
+        "",
+        '<form class="matrix-chooser" id="matrix-chooser" hidden '
+        f"data-words='{attr_escape(json.dumps(words, ensure_ascii=False))}' "
+        'aria-label="Choose the councils to compare">'
+        f'<label for="m-councils">Councils to compare (up to {MAX_COLUMNS}; '
+        "hold Ctrl or Cmd to choose several)</label> "
+        f'<select id="m-councils" multiple size="8">{options}</select> '
+        '<button type="submit" class="md-button">Show these councils</button> '
+        '<output id="m-status" aria-live="polite"></output>'
+        "</form>",
+        "",
+    ]

@@ -9,7 +9,7 @@ from .clause_text import render
 from .front_matter import front_matter
 from .markdown_text import md_escape
 from .model import Protocol
-from .obligations import Obligation, ObligationMap, Status
+from .obligations import Obligation, ObligationMap, Status, cited_clauses
 from .wordiff import LEGEND, closest, diff_words
 from .wordiff import render as render_diff
 from .wordings import model_wording, stating, wording
@@ -25,6 +25,10 @@ from .words_display import (
 )
 
 SEARCH_EXCLUDE = front_matter(exclude_from_search=True)
+GROUP_ABOVE = 10
+"""With more protocols than this, an obligation page quotes each distinct wording once and
+lists the councils that use it, instead of one section per council (which grows as N, and its
+word diffs against every other council as N squared)."""
 
 
 def obligations_index(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
@@ -102,7 +106,8 @@ def obligation_page(o: Obligation, omap: ObligationMap, protocols: Sequence[Prot
     page = links.obligation_page(o.id)
     theme = next((t for t in omap.themes if t.id == o.theme), None)
     have = stating(o, protocols)
-    silent = [p for p in protocols if p not in have]
+    stated = {p.slug for p in have}
+    silent = [p for p in protocols if p.slug not in stated]
     out = [
         front_matter(o.title, exclude_from_search=True) + f"# {md_escape(o.title)}",
         "",
@@ -119,14 +124,31 @@ def obligation_page(o: Obligation, omap: ObligationMap, protocols: Sequence[Prot
             f"- **Theme:** [{md_escape(theme.title)}]({links.rel(page, links.THEMES, theme.id)})"
         )
     out += [f"- **Stated by:** {len(have)} of {len(protocols)} protocols", "", "</div>", ""]
-    out += ["## What each protocol says", ""]
-    for p in have:
-        s = o.sources[p.slug]
-        out += [f"### {md_escape(p.meta.council)} {{#{p.slug}}}", "", position_md(o, p), ""]
-        out += quoted_wording(o, p, page)
-        if s.note:
-            out += [f"**How it differs:** {md_escape(s.note)}", ""]
-    if silent:
+    grouped = len(protocols) > GROUP_ABOVE
+    if grouped:
+        out += _grouped_wordings(o, have, page)
+    else:
+        out += ["## What each protocol says", ""]
+        for p in have:
+            s = o.sources[p.slug]
+            out += [f"### {md_escape(p.meta.council)} {{#{p.slug}}}", "", position_md(o, p), ""]
+            out += quoted_wording(o, p, page)
+            if s.note:
+                out += [f"**How it differs:** {md_escape(s.note)}", ""]
+    if silent and grouped:
+        out += [
+            "## Protocols that do not cover it {#silent}",
+            "",
+            f"Checked, and these {len(silent)} protocols do not say it "
+            f"({STATUS_MEANING[Status.ABSENT]}): "
+            + ", ".join(
+                f"[{md_escape(p.meta.council)}]({links.rel(page, links.protocol_page(p.slug))})"
+                for p in silent
+            )
+            + ".",
+            "",
+        ]
+    elif silent:
         out += [
             "## Protocols that do not cover it {#silent}",
             "",
@@ -141,7 +163,7 @@ def obligation_page(o: Obligation, omap: ObligationMap, protocols: Sequence[Prot
                 f"{extra}"
             )
         out.append("")
-    out += _compared(o, protocols, have)
+    out += _compared_groups(o, have) if grouped else _compared(o, protocols, have)
     if o.model:
         out += [
             "## Model wording",
@@ -190,12 +212,9 @@ def _compared(o: Obligation, protocols: Sequence[Protocol], have: list[Protocol]
 
 def related(o: Obligation, omap: ObligationMap) -> list[Obligation]:
     """Obligations sharing a cited clause with ``o``, then the rest of its theme, in map order."""
-    mine = {c for s in o.sources.values() for c in s.clauses}
-    sharing = [
-        x
-        for x in omap.obligations
-        if x.id != o.id and mine & {c for s in x.sources.values() for c in s.clauses}
-    ]
+    cited = cited_clauses(omap)
+    near = {x for s in o.sources.values() for c in s.clauses for x in cited.get(c, ())}
+    sharing = [x for x in omap.obligations if x.id != o.id and x.id in near]
     theme = [
         x for x in omap.obligations if x.id != o.id and x.theme == o.theme and x not in sharing
     ]
@@ -213,3 +232,81 @@ def _related(o: Obligation, omap: ObligationMap, page: str) -> list[str]:
             f"{md_escape(x.statement)}"
         )
     return [*out, ""]
+
+
+def wording_groups(o: Obligation, have: Sequence[Protocol]) -> list[list[Protocol]]:
+    """The protocols stating ``o``, grouped by identical position and wording (status,
+    strength, text, note); largest group first, then in protocol order."""
+    groups: dict[tuple[object, ...], list[Protocol]] = {}
+    for p in have:
+        s = o.sources[p.slug]
+        key = (s.status, s.strength, wording(o, p), s.note)
+        groups.setdefault(key, []).append(p)
+    return sorted(groups.values(), key=lambda g: -len(g))
+
+
+def _grouped_wordings(o: Obligation, have: Sequence[Protocol], page: str) -> list[str]:
+    groups = wording_groups(o, have)
+    out = [
+        "## What each protocol says",
+        "",
+        f"{len(have)} protocols state it, in {len(groups)} distinct "
+        f"wording{'s' if len(groups) != 1 else ''}. Each wording is quoted once, with the "
+        "councils that use it.",
+        "",
+    ]
+    for i, group in enumerate(groups, start=1):
+        first = group[0]
+        s = o.sources[first.slug]
+        out += [
+            f"### Wording {i}: {len(group)} protocol{'s' if len(group) != 1 else ''} "
+            f"{{#wording-{i}}}",
+            "",
+            position_md(o, first),
+            "",
+        ]
+        out += quoted_wording(o, first, page)
+        if s.note:
+            out += [f"**How it differs:** {md_escape(s.note)}", ""]
+        if len(group) > 1:
+            out += [
+                "Also in these words: "
+                + ", ".join(_clause_refs(o, p, page) for p in group[1:])
+                + ".",
+                "",
+            ]
+    return out
+
+
+def _clause_refs(o: Obligation, p: Protocol, page: str) -> str:
+    target = links.rel(page, links.protocol_page(p.slug))
+    names = ", ".join(
+        f"[{md_escape(clause_name(p.by_id[c]))}]({target}#{c})"
+        for c in o.sources[p.slug].clauses
+        if c in p.by_id
+    )
+    return f"{md_escape(p.meta.council)} ({names})"
+
+
+def _compared_groups(o: Obligation, have: Sequence[Protocol]) -> list[str]:
+    """Each distinct wording against the closest other distinct wording (or the model's)."""
+    groups = wording_groups(o, have)
+    texts = [(f"wording {i}", wording(o, g[0])) for i, g in enumerate(groups, start=1)]
+    out = ["## Wording compared", "", LEGEND, ""]
+    for i, (label, own) in enumerate(texts):
+        others = [t for j, t in enumerate(texts) if j != i]
+        against = closest(own, others)
+        if against is None and o.model:
+            against = ("the model wording", model_wording(o, groups[i][0]))
+        if against is None:
+            continue
+        other_label, text = against
+        out += [
+            f"### {label.capitalize()} compared with {md_escape(other_label)} "
+            f"{{#compare-wording-{i + 1}}}",
+            "",
+            render_diff(diff_words(text, own)),
+            "{: .wordiff }",
+            "",
+        ]
+    return out if len(out) > 4 else []

@@ -21,6 +21,20 @@ def protocols_index(protocols: Sequence[Protocol], omap: ObligationMap | None) -
         "link to itself, so you can cite it exactly.",
         "",
     ]
+    tiers = sorted({p.meta.tier.value for p in protocols})
+    out += [
+        '<form class="protocol-filters" id="protocol-filters" hidden '
+        'aria-label="Filter the protocols">'
+        '<label for="p-name">Council name</label> '
+        '<input type="search" id="p-name" autocomplete="off"> '
+        '<label for="p-tier">Tier</label> '
+        '<select id="p-tier"><option value="">All tiers</option>'
+        + "".join(f'<option value="{t}">{t.capitalize()}</option>' for t in tiers)
+        + "</select> "
+        '<output id="p-count" aria-live="polite"></output>'
+        "</form>",
+        "",
+    ]
     head = "| Council | Tier | Adopted | Review due | Clauses |"
     rule = "|---|---|---|---|---:|"
     if omap:

@@ -18,11 +18,21 @@ def page_location(slug: str, directory_urls: bool) -> str:
 
 
 def clause_index(
-    docs: Sequence[dict[str, Any]], protocols: Sequence[Protocol], directory_urls: bool
+    docs: Sequence[dict[str, Any]],
+    protocols: Sequence[Protocol],
+    directory_urls: bool,
+    merge_identical: bool = False,
 ) -> list[dict[str, Any]]:
-    """``docs`` with each protocol page's entries replaced by its page entry and its clauses."""
+    """``docs`` with each protocol page's entries replaced by its page entry and its clauses.
+
+    With ``merge_identical`` (many protocols), a clause whose text another protocol already
+    has is not indexed again: the first entry's title says how many more protocols have it, so
+    the index grows with the distinct wordings, not with every copy of a model clause.
+    """
     pages = {page_location(p.slug, directory_urls): p for p in protocols}
     out: list[dict[str, Any]] = []
+    first: dict[tuple[bool, str], dict[str, Any]] = {}
+    copies: dict[int, int] = {}
     for doc in docs:
         location = str(doc.get("location", ""))
         base, _, anchor = location.partition("#")
@@ -41,11 +51,21 @@ def clause_index(
                 where = c.heading[-1] if c.heading else p.meta.title
                 title = f"{p.meta.council} {c.label or ''}".strip() + f" · {where}"
                 text = f"<p>{html.escape(c.text, quote=False)}</p>"
-            out.append(
-                {
-                    "location": f"{base}#{c.id}",
-                    "title": html.escape(title, quote=False),
-                    "text": text,
-                }
-            )
+            key = (c.kind is Kind.HEADING, title if c.kind is Kind.HEADING else c.text)
+            if merge_identical and key in first:
+                copies[id(first[key])] = copies.get(id(first[key]), 1) + 1
+                continue
+            entry = {
+                "location": f"{base}#{c.id}",
+                "title": html.escape(title, quote=False),
+                "text": text,
+            }
+            first[key] = entry
+            out.append(entry)
+    for entry in out:
+        n = copies.get(id(entry))
+        if n and not entry["text"]:
+            entry["title"] += f" (in {n} protocols)"
+        elif n:
+            entry["title"] += f" (and {n - 1} more protocol{'s' if n > 2 else ''})"
     return out

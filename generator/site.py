@@ -12,16 +12,20 @@ from collections.abc import Callable
 
 from . import links
 from .opendata import matrix_csv, obligations_data, protocols_data, to_json
-from .pages_compare import compare_index, compare_page, pairs
+from .pages_compare import compare_chooser, compare_index, compare_page, pairs
 from .pages_home import home_page, open_data_page, placeholder
-from .pages_matrix import matrix_page
+from .pages_matrix import MAX_COLUMNS, matrix_page
 from .pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
 from .pages_protocol import protocol_page, protocols_index
 from .pages_reference import glossary_page, legislation_page, themes_page
+from .positions import positions_files
 from .project import Project
 
 PAIR_LIMIT: int | None = None
 """How many compare-two-councils pages to build; None builds every pair."""
+STATIC_PAIRS_MAX = 10
+"""Up to this many pairs (five protocols), each pair has its own page. Beyond it the pages would
+grow as N squared, so one page lets the reader choose the pair and loads it in the browser."""
 
 # Pages that must exist for the navigation; kept only when nothing else provides them.
 PLACEHOLDERS = {
@@ -65,10 +69,16 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
             pages[links.obligation_page(o.id)] = obligation_page(o, omap, protocols)
         pages[links.MATRIX] = matrix_page(omap, protocols)
         pages[links.THEMES] = themes_page(omap, protocols)
-        chosen = pairs(protocols, pair_limit)
-        pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
-        for a, b in chosen:
-            pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+        many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
+        if many_pairs:
+            pages[links.COMPARE_INDEX] = compare_chooser(protocols, omap)
+        else:
+            chosen = pairs(protocols, pair_limit)
+            pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
+            for a, b in chosen:
+                pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+        if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
+            pages |= positions_files(omap, protocols)
         pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
     pages |= _optional("model_pages", "model_pages")(project)

@@ -7,6 +7,7 @@ originally written. The output is Markdown-safe: every word goes through ``md_es
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,8 +39,12 @@ def _norm(word: str) -> str:
     return re.sub(r"[^\w']+", "", word) or word
 
 
+@functools.lru_cache(maxsize=8192)
 def diff_words(old: str, new: str) -> list[Run]:
-    """Runs that turn ``old`` into ``new``: same, deleted (only in old), inserted (only in new)."""
+    """Runs that turn ``old`` into ``new``: same, deleted (only in old), inserted (only in new).
+
+    Remembered (do not modify the list): pages diff the same wordings again, and ``mkdocs
+    serve`` rebuilds every page on each edit."""
     a, b = old.split(), new.split()
     matcher = difflib.SequenceMatcher(
         None, [_norm(w) for w in a], [_norm(w) for w in b], autojunk=False
