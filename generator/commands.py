@@ -66,10 +66,10 @@ def export(args: argparse.Namespace) -> int:
     project = _load(args)
     if project is None:
         return 1
-    files = {"protocols.json": to_json(protocols_data(project.protocols))}
+    files = {"protocols.json": to_json(protocols_data(project.protocols), pretty=True)}
     if project.obligations:
         files["obligations.json"] = to_json(
-            obligations_data(project.obligations, project.protocols)
+            obligations_data(project.obligations, project.protocols), pretty=True
         )
         files["matrix.csv"] = matrix_csv(project.obligations, project.protocols)
     write_tree(Path(args.dir), files)

@@ -6,6 +6,7 @@ that explain a term wherever it appears in a clause.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -172,9 +173,17 @@ class Match:
     term: Term
 
 
-def find_terms(text: str) -> list[Match]:
-    """The first occurrence of each term in ``text``, in order of position."""
-    by_group = {t.id.replace("-", "_"): t for t in TERMS}
+_BY_GROUP = {t.id.replace("-", "_"): t for t in TERMS}
+
+
+@functools.lru_cache(maxsize=65536)
+def find_terms(text: str) -> tuple[Match, ...]:
+    """The first occurrence of each term in ``text``, in order of position.
+
+    Cached: councils that adopt the same model repeat the same clause texts, and the
+    pattern is costly to run.
+    """
+    by_group = _BY_GROUP
     seen: set[str] = set()
     out: list[Match] = []
     for m in _TERM_RE.finditer(text):
@@ -183,4 +192,4 @@ def find_terms(text: str) -> list[Match]:
             continue
         seen.add(group)
         out.append(Match(m.start(), m.end(), by_group[group]))
-    return out
+    return tuple(out)

@@ -6,6 +6,7 @@ escaped, so ``<script>``, ``{{ }}``, ``[x](javascript:...)`` and ``*`` show as t
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -13,6 +14,7 @@ import re
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+@functools.lru_cache(maxsize=131072)
 def md_escape(text: str) -> str:
     """Escape text for a Markdown paragraph, table cell or heading.
 

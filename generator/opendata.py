@@ -100,9 +100,15 @@ def _source(source: Any) -> dict[str, Any]:
     }
 
 
-def to_json(data: Any) -> str:
-    """Stable JSON text: UTF-8, indented, keys in the order built, newline at the end."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def to_json(data: Any, pretty: bool = False) -> str:
+    """Stable JSON text: UTF-8, keys in the order built, newline at the end.
+
+    Compact by default (the C encoder; the site's data files are large at scale); ``pretty``
+    indents for files a person reads, such as the ``export`` command's.
+    """
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:

@@ -223,9 +223,16 @@ def test_search_finds_a_clause_by_a_phrase_and_links_to_its_anchor(
     page.goto(site_url)
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill(phrase)
+    # The search worker loads the index in the background; on a busy machine that takes a
+    # while, so wait until it says it is ready before typing.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent && !/Initializing/i.test(m.textContent); }",
+        timeout=60000,
+    )
+    box.press_sequentially(phrase, delay=20)  # typed, as a person would
     result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=10000)
+    result.wait_for(timeout=60000)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list a", "as => as.map(a => a.getAttribute('href'))"
     )
