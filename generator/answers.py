@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import yamlload
 from .model import Tier
 from .obligations import parse_yaml
 from .problems import Problem, Severity
@@ -215,15 +216,7 @@ def _closest(word: str, options: tuple[str, ...] | list[str], n: int = 3) -> str
     return f" (closest: {', '.join(found)})" if found else ""
 
 
-def _line(node: Any, key: Any = None, index: int | None = None) -> int:
-    try:
-        if key is not None:
-            return int(node.lc.key(key)[0]) + 1
-        if index is not None:
-            return int(node.lc.item(index)[0]) + 1
-        return int(node.lc.line) + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return 0
+_line = yamlload.line_of
 
 
 def read_answers(

@@ -154,15 +154,7 @@ class ObligationMap:
     by_id: Mapping[str, Obligation] = field(default_factory=dict, compare=False)
 
 
-def _line(node: Any, key: Any = None, index: int | None = None) -> int:
-    try:
-        if key is not None:
-            return int(node.lc.key(key)[0]) + 1
-        if index is not None:
-            return int(node.lc.item(index)[0]) + 1
-        return int(node.lc.line) + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return 0
+_line = yamlload.line_of
 
 
 def _closest(word: str, options: Iterable[str], n: int = 3) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from . import links
+from .answers import human_date
 from .clause_text import render
 from .front_matter import front_matter
 from .markdown_text import attr_escape, md_escape
@@ -71,33 +72,8 @@ def _status(source: object) -> Status:
     return getattr(source, "status", Status.ABSENT)
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _date(value: str | None) -> str:
-    if not value:
-        return "Not stated"
-    months = _MONTHS
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = months[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    return human_date(value) if value else "Not stated"
 
 
 def protocol_page(p: Protocol, omap: ObligationMap | None) -> str:

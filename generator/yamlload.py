@@ -93,3 +93,15 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
 def load(text: str) -> Any:
     """Parse YAML text; raises ``yaml.MarkedYAMLError`` with a problem mark on bad input."""
     return yaml.load(text, Loader=_Loader)
+
+
+def line_of(node: Any, key: Any = None, index: int | None = None) -> int:
+    """1-based line of a mapping (or of one of its keys, or a list's item); 0 if unknown."""
+    try:
+        if key is not None:
+            return int(node.lc.key(key)[0]) + 1
+        if index is not None:
+            return int(node.lc.item(index)[0]) + 1
+        return int(node.lc.line) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return 0
