@@ -32,23 +32,13 @@ from typing import Any
 
 from . import yamlload
 from .model import Tier
-from .obligations import parse_yaml
+from .obligations import MODEL_VARIABLES, parse_yaml
 from .problems import Problem, Severity
 
 REQUIRED = ("council_name", "tier")
 """Keys every answers file must have."""
 
-TEXT_KEYS = (
-    "council_name",
-    "head_officer_title",
-    "chair_title",
-    "complaints_to",
-    "monitoring_officer_council",
-    "staffing_committee",
-    "adopted",
-    "minute_reference",
-    "review_due",
-)
+TEXT_KEYS = (*MODEL_VARIABLES, "adopted", "minute_reference", "review_due")
 """Keys whose value is a line of text."""
 
 LIST_KEYS = ("include", "exclude")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .glossary import find_terms
-from .markdown_text import attr_escape, md_escape
+from .markdown_text import attr_escape, md_escape, md_escape_keep_space
 from .model import Clause, Kind, Protocol
 
 _NUMBERED = re.compile(
@@ -99,15 +99,6 @@ def with_terms(text: str) -> str:
         pos = m.end
     out.append(md_escape_keep_space(text[pos:]))
     return "".join(out)
-
-
-def md_escape_keep_space(text: str) -> str:
-    """``md_escape`` that keeps a leading and trailing space (so pieces can be joined)."""
-    if not text.strip():
-        return " " if text else ""
-    lead = " " if text[0].isspace() else ""
-    trail = " " if text[-1].isspace() else ""
-    return lead + md_escape(text) + trail
 
 
 def render(protocol: Protocol, clause: Clause, link_to: str = "", terms: bool = True) -> str:

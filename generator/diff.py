@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from .model import Clause, Kind, Protocol
 from .obligations import Obligation, ObligationMap, Status
+from .wordiff import Op
 
 
 class ChangeKind(StrEnum):
@@ -44,14 +45,6 @@ class ChangeKind(StrEnum):
     """Now in a different section, or in a different order."""
     RENUMBERED = "renumbered"
     """Same words, in the same place, with a new number."""
-
-
-class Op(StrEnum):
-    """A piece of a word-level redline."""
-
-    SAME = "same"
-    INSERTED = "inserted"
-    DELETED = "deleted"
 
 
 class Direction(StrEnum):

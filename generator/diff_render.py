@@ -18,13 +18,13 @@ from .diff import (
     ChangeKind,
     Comparison,
     EffectKind,
-    Op,
     RenumberedRun,
     Span,
     grouped,
 )
-from .markdown_text import md_escape
+from .markdown_text import md_escape, md_escape_keep_space
 from .model import Clause, Kind
+from .wordiff import Op
 
 
 class Format(StrEnum):
@@ -224,7 +224,7 @@ def markdown_redline(spans: Sequence[Span]) -> str:
     """A redline as Markdown with <del> and <ins>; every piece of text escaped."""
     out: list[str] = []
     for span in spans:
-        text = _md_inline(span.text)
+        text = md_escape_keep_space(span.text)
         if not text.strip():
             out.append(" " if span.text else "")
             continue
@@ -235,14 +235,6 @@ def markdown_redline(spans: Sequence[Span]) -> str:
         else:
             out.append(text)
     return "".join(out).strip()
-
-
-def _md_inline(text: str) -> str:
-    """md_escape keeping one leading and trailing space (they separate words)."""
-    core = md_escape(text)
-    lead = " " if text[:1].isspace() and core else ""
-    trail = " " if text[-1:].isspace() and core else ""
-    return f"{lead}{core}{trail}"
 
 
 def markdown_body(change: Change) -> str:

@@ -28,3 +28,12 @@ def md_escape(text: str) -> str:
 def attr_escape(text: str) -> str:
     """Escape text for an HTML attribute value."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def md_escape_keep_space(text: str) -> str:
+    """``md_escape`` that keeps a leading and trailing space (so pieces can be joined)."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + md_escape(text) + trail

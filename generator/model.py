@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -106,7 +106,6 @@ class Protocol:
     """Every heading and clause, in document order."""
     body_line: int = 1
     """Line of the source file where the Markdown body starts."""
-    _index: dict[str, Clause] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Clause]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -152,6 +153,17 @@ class ObligationMap:
     obligations: tuple[Obligation, ...]
     unmapped: tuple[Unmapped, ...] = ()
     by_id: Mapping[str, Obligation] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def cited(self) -> dict[str, list[str]]:
+        """Clause id -> ids of the obligations citing it, in map order. Computed once: every
+        protocol page and coverage count asks, and recomputing grew the build as N squared."""
+        out: dict[str, list[str]] = {}
+        for o in self.obligations:
+            for source in o.sources.values():
+                for cid in source.clauses:
+                    out.setdefault(cid, []).append(o.id)
+        return out
 
 
 _line = yamlload.line_of
@@ -497,26 +509,9 @@ _OBLIGATION_KEYS = (
 )
 
 
-_CITED: dict[int, tuple[ObligationMap, dict[str, list[str]]]] = {}
-
-
 def cited_clauses(omap: ObligationMap) -> dict[str, list[str]]:
-    """Clause id -> ids of the obligations citing it, in map order (do not modify it).
-
-    Remembered for the last map asked about: every protocol page and coverage count asks,
-    and computing it afresh each time made the site build grow as N squared.
-    """
-    hit = _CITED.get(id(omap))
-    if hit is not None and hit[0] is omap:
-        return hit[1]
-    out: dict[str, list[str]] = {}
-    for o in omap.obligations:
-        for source in o.sources.values():
-            for cid in source.clauses:
-                out.setdefault(cid, []).append(o.id)
-    _CITED.clear()
-    _CITED[id(omap)] = (omap, out)
-    return out
+    """Clause id -> ids of the obligations citing it, in map order (do not modify it)."""
+    return omap.cited
 
 
 def coverage(omap: ObligationMap, protocol: Protocol) -> tuple[int, int, int]:

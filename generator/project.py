@@ -11,8 +11,6 @@ from .obligations import ObligationMap, load_map
 from .problems import Problem
 from .source import read_protocols
 
-PROTOCOL_ORDER_KEY = "source"
-
 
 @dataclass(frozen=True)
 class Project:
