@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markdown import Markdown
 from markdown.extensions import Extension
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
+from generator import serve_cache
 from generator.model_pages import is_download
 from generator.pages_obligation import GROUP_ABOVE
 from generator.problems import Severity
@@ -44,37 +45,8 @@ class CaptionBlock(Extension):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Under ``mkdocs serve``, remember each page's HTML by (path, Markdown, set of files), so
-    a rebuild converts only the pages whose Markdown changed (an edit to clauses.yaml changes
-    a few). The store lives on the patched method: serve reloads this module on each rebuild."""
-    if command == "serve" and not hasattr(Page.render, "store"):
-        Page.render = _cached_render(Page.render)  # type: ignore[method-assign]
-
-
-def _cached_render(render: Any) -> Any:
-    store: dict[tuple[str, str, int], tuple[Any, ...]] = {}
-
-    def cached(page: Page, config: Any, files: Files) -> None:
-        key = (page.file.src_uri, page.markdown or "", cached.files_key)  # type: ignore[attr-defined]
-        hit = store.get(key)
-        if hit is None:
-            render(page, config, files)
-            store[key] = (
-                page.content,
-                page.toc,
-                page._title_from_render,
-                page.present_anchor_ids,
-                {f.src_uri: v for f, v in (page.links_to_anchors or {}).items()},
-            )
-            return
-        page.content, page.toc, page._title_from_render, page.present_anchor_ids = hit[:4]
-        page.links_to_anchors = {
-            found: v for uri, v in hit[4].items() if (found := files.get_file_from_path(uri))
-        }
-
-    cached.store = store  # type: ignore[attr-defined]
-    cached.files_key = 0  # type: ignore[attr-defined]
-    return cached
+    if command == "serve":
+        serve_cache.install()
 
 
 def on_config(config: Any) -> Any:
@@ -101,12 +73,13 @@ def on_files(files: Files, config: Any) -> Files:
     # The project and the pages stay alive for the whole build: keep the garbage collector
     # from walking them again and again while MkDocs renders (at N = 200 that cost ~10 s).
     gc.freeze()
-    store = getattr(Page.render, "store", None)
-    if store is not None:  # serving: a file added or removed invalidates every page
-        Page.render.files_key = hash(tuple(sorted(f.src_uri for f in files)))  # type: ignore[attr-defined]
-        if len(store) > 4 * len(files):  # pages edited many times: start afresh
-            store.clear()
+    serve_cache.new_build(files, config)
     return files
+
+
+def on_env(env: Environment, config: Any, files: Files) -> Environment:
+    serve_cache.use_compiled_templates(env)
+    return env
 
 
 def on_post_build(config: Any) -> None:

@@ -1,0 +1,118 @@
+"""Under ``mkdocs serve`` the site is rebuilt from what earlier builds remembered
+(generator/serve_cache.py, generator/markdown_pieces.py). Every such build must give exactly
+the files a clean ``mkdocs build --strict`` of the same sources gives, and a page with a
+problem must keep failing the strict build, not be served from memory.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.markdown_pieces import cut
+from tests.conftest import BUILD_ENV, ROOT, build, make_project, site_map
+
+STAMPED = {"sitemap.xml.gz"}
+
+
+def serve_builds(project: Path, rounds: list[list[tuple[str, str, str]]]) -> list[str]:
+    """Build ``project`` as ``mkdocs serve`` does, then again after each round of edits."""
+    spec = project / "rounds.json"
+    spec.write_text(json.dumps(rounds), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "serve_builds.py"), str(project), str(spec)],
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcomes: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return outcomes
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    missing = [f"only in one: {p}" for p in sorted(files_a ^ files_b)]
+    return missing + [
+        str(rel)
+        for rel in sorted(files_a & files_b)
+        if rel.name not in STAMPED and (a / rel).read_bytes() != (b / rel).read_bytes()
+    ]
+
+
+def first_obligation_title(clauses: str) -> str:
+    start = clauses.index("\nobligations:")
+    line = next(x for x in clauses[start:].split("\n") if x.lstrip().startswith("title:"))
+    return line
+
+
+def test_serve_rebuilds_equal_clean_builds(built_site: Path, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "serve", clauses=site_map())
+    title = first_obligation_title((project / "clauses.yaml").read_text(encoding="utf-8"))
+    wording = ("source_protocols/farnham.md", "Councillors", "Councillors and co-opted members")
+    edit = [("clauses.yaml", title, title + " (edited)"), wording]
+    undo = [("clauses.yaml", title + " (edited)", title), (wording[0], wording[2], wording[1])]
+
+    assert serve_builds(project, [edit, undo]) == ["ok", "ok", "ok"]
+
+    edited = make_project(tmp_path / "clean", clauses=site_map())
+    for path, old, new in edit:
+        text = (edited / path).read_text(encoding="utf-8")
+        (edited / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = build(edited)
+    assert result.returncode == 0, result.stderr
+
+    assert not differences(project / "site-serve-0", built_site)  # the first serve build
+    assert not differences(project / "site-serve-1", edited / "site")  # after the edits
+    assert not differences(project / "site-serve-2", built_site)  # after undoing them
+
+
+def test_a_page_with_a_problem_keeps_failing_under_serve(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "broken")
+    page = project / "docs" / "methodology.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n")
+    other = ("docs/accessibility.md", "\n", "\n\nAn unrelated edit.\n")
+    fix = ("docs/methodology.md", "[gone](no-such-page.md)", "")
+    outcomes = serve_builds(project, [[other], [fix]])
+    assert outcomes[0].startswith("Abort") and outcomes[1].startswith("Abort"), outcomes
+    assert outcomes[2] == "ok"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[a]: https://example.org\n\n# A\n\n## B\n",  # a reference definition
+        "# A\n\n```\n\n## not a heading\n```\n",  # fenced code
+        "# A\n\n[TOC]\n\n## B\n",
+    ],
+)
+def test_pages_that_must_convert_whole_are_not_cut(markdown: str) -> None:
+    assert cut(markdown) is None
+
+
+def test_cuts_fall_only_outside_html_blocks() -> None:
+    markdown = '# A\n\n<div markdown="1">\n\n## inside\n\n</div>\n\n## B\n\nend\n'
+    pieces = cut(markdown, group=1)
+    assert pieces == ['# A\n\n<div markdown="1">\n\n## inside\n\n</div>', "## B\n\nend\n"]
+    assert "\n\n".join(pieces) == markdown
+
+
+def test_generated_pages_cut_back_to_themselves() -> None:
+    from generator.project import load_project
+    from generator.site import build_pages
+
+    project, _ = load_project(ROOT)
+    cut_pages = 0
+    for path, page in build_pages(project).items():
+        if isinstance(page, str) and path.endswith(".md"):
+            pieces = cut(page)
+            if pieces is not None:
+                assert "\n\n".join(pieces) == page, path
+                cut_pages += len(pieces) > 1
+    assert cut_pages > 20
