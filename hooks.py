@@ -73,7 +73,7 @@ def on_files(files: Files, config: Any) -> Files:
     # The project and the pages stay alive for the whole build: keep the garbage collector
     # from walking them again and again while MkDocs renders (at N = 200 that cost ~10 s).
     gc.freeze()
-    serve_cache.new_build(files, config)
+    serve_cache.new_build(files)
     return files
 
 

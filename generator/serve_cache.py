@@ -8,7 +8,8 @@ page, the results of MkDocs' two costly steps, keyed by everything each step rea
   checked against it). A page is converted again only when its Markdown changed, and then
   only the pieces of it that changed (generator/markdown_pieces.py).
 - The theme's template (``_build_page``): the finished HTML file and the page's search entries,
-  by the render key plus the navigation, ``mkdocs.yml`` and the theme overrides.
+  by the render key plus the page's front matter, the navigation, ``mkdocs.yml`` and the
+  theme overrides.
 
 A page whose conversion or templating logged a warning is never remembered, so ``--strict``
 fails again on the next rebuild. The theme's compiled templates are kept too (a Jinja bytecode
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -66,7 +68,7 @@ class _Memory:
     render: Callable[[Page, MkDocsConfig, Files], None]
     rendered: dict[RenderKey, Rendered] = field(default_factory=dict)
     pieces: dict[tuple[str, str, int, bool], Rendered] = field(default_factory=dict)
-    built: dict[tuple[RenderKey, str], Built] = field(default_factory=dict)
+    built: dict[tuple[RenderKey, str, str], Built] = field(default_factory=dict)
     files_key: int = 0
     site_key: str | None = None
     bytecode: jinja2.BytecodeCache = field(default_factory=lambda: _BytecodeMemory())
@@ -100,7 +102,7 @@ def install() -> None:
     mkdocs_build._build_page = _cached_build_page(mkdocs_build._build_page, _memory)
 
 
-def new_build(files: Files, config: MkDocsConfig) -> None:
+def new_build(files: Files) -> None:
     """Start a rebuild: a file added or removed, or a change of configuration or theme
     overrides, invalidates every page's entry."""
     if _memory is None:
@@ -161,7 +163,8 @@ def _render(page: Page, config: MkDocsConfig, files: Files, memory: _Memory) -> 
     )
 
 
-_END = "<p>end-of-piece-for-serve-cache</p>"
+_END_TEXT = "end-of-piece-for-serve-cache"
+_END = f"<p>{_END_TEXT}</p>"
 """A paragraph put after every piece but the last: what comes before it in a piece's HTML is
 that piece's part of the page, up to where the next begins, whitespace included."""
 
@@ -182,7 +185,7 @@ def _render_in_pieces(
             key = (page.file.src_uri, piece, memory.files_key, last)
             hit = memory.pieces.get(key)
             if hit is None:
-                page.markdown = piece if last else f"{piece}\n\n{_END[3:-4]}"
+                page.markdown = piece if last else f"{piece}\n\n{_END_TEXT}"
                 hit = _render(page, config, files, memory)
                 if hit is None or not (last or (hit.content or "").endswith(_END)):
                     return None
@@ -256,7 +259,8 @@ def _cached_build_page(build_page: Callable[..., None], memory: _Memory) -> Any:
     ) -> None:
         if memory.site_key is None:  # the first page of a rebuild: every title is known now
             memory.site_key = _site_key(config, nav)
-        key = (_render_key(page, memory), memory.site_key)
+        meta = json.dumps(page.meta, sort_keys=True, default=str)  # front matter: template, hide
+        key = (_render_key(page, memory), meta, memory.site_key)
         index = _search_index(config)
         hit = memory.built.get(key)
         if hit is not None and not dirty and not excluded:

@@ -56,8 +56,10 @@ def test_serve_rebuilds_equal_clean_builds(built_site: Path, tmp_path: Path) -> 
     project = make_project(tmp_path / "serve", clauses=site_map())
     title = first_obligation_title((project / "clauses.yaml").read_text(encoding="utf-8"))
     wording = ("source_protocols/farnham.md", "Councillors", "Councillors and co-opted members")
-    edit = [("clauses.yaml", title, title + " (edited)"), wording]
-    undo = [("clauses.yaml", title + " (edited)", title), (wording[0], wording[2], wording[1])]
+    hide_toc = "---\nhide:\n  - toc\n---\n\n# Accessibility"
+    front_matter = ("docs/accessibility.md", "# Accessibility", hide_toc)
+    edit = [("clauses.yaml", title, title + " (edited)"), wording, front_matter]
+    undo = [(path, new, old) for path, old, new in edit]
 
     assert serve_builds(project, [edit, undo]) == ["ok", "ok", "ok"]
 
