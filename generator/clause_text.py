@@ -25,6 +25,7 @@ _BELOW_NEXT = re.compile(r"\bset out below\b")
 _ABOVE = re.compile(r"\bset out above\b")
 # "Potential breaches ... are considered below": the section on breaches, complaints, disputes.
 _BREACH_TOPIC = re.compile(r"breach|wrong|complain|disput", re.IGNORECASE)
+_REFERRING_WORDS = ("section", "paragraph", "appendix", "below", "above")
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,14 @@ class Ref:
 def find_refs(protocol: Protocol, clause: Clause) -> list[Ref]:
     """Cross-references in ``clause`` resolved within ``protocol``, in order, not overlapping."""
     text = clause.text
-    # The protocol-wide tables are built only for a clause that needs them: building them for
-    # every clause made a protocol page grow as the square of its length.
-    numbered = list(_NUMBERED.finditer(text))
-    numbers: dict[str, str] = {}
-    for c in protocol.clauses if numbered else ():
-        if c.number and c.number not in numbers:
-            numbers[c.number.rstrip(".")] = c.id
     refs: list[Ref] = []
-    for m in numbered:
+    # Most clauses refer to nothing: substring tests are far cheaper than the patterns' scans.
+    lower = text.lower()
+    if not any(word in lower for word in _REFERRING_WORDS):
+        return refs
+    for m in _NUMBERED.finditer(text):
         for n in _NUMBER.finditer(m.group("nums")):
-            target = numbers.get(n.group())
+            target = protocol.by_number.get(n.group())
             if target and target != clause.id:
                 start = m.start("nums") + n.start()
                 refs.append(Ref(start, start + len(n.group()), target))
@@ -58,17 +56,15 @@ def find_refs(protocol: Protocol, clause: Clause) -> list[Ref]:
         target = _heading_starting(protocol, f"appendix {m.group('n')}".lower())
         if target:
             refs.append(Ref(m.start(), m.end(), target))
-    below = "below" in text
-    order = [c.id for c in protocol.clauses] if below else []
-    at = order.index(clause.id) if below else 0
+    at = protocol.position[clause.id] if "below" in text else 0
     for m in _BELOW_SECTION.finditer(text):
         later = [c for c in protocol.clauses[at + 1 :] if c.kind is Kind.HEADING]
         topic = [c for c in later if _BREACH_TOPIC.search(c.text)] if "breach" in text else []
         if topic or later:
             refs.append(Ref(m.start(), m.end(), (topic or later)[0].id))
     for m in _BELOW_NEXT.finditer(text):
-        if at + 1 < len(order):
-            refs.append(Ref(m.start(), m.end(), order[at + 1]))
+        if at + 1 < len(protocol.clauses):
+            refs.append(Ref(m.start(), m.end(), protocol.clauses[at + 1].id))
     for m in _ABOVE.finditer(text):
         if clause.parent and clause.parent in protocol.by_id:
             refs.append(Ref(m.start(), m.end(), clause.parent))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,7 +104,8 @@ _COMPILED = tuple(
 _OFFICERS_CODE = next(rx for s, rx in _COMPILED if s.id == "officers-code")
 
 
-def cited_sources(text: str) -> list[Source]:
+@functools.lru_cache(maxsize=65536)  # councils that adopt one model repeat its clauses
+def cited_sources(text: str) -> tuple[Source, ...]:
     """The sources a piece of text cites, in table order.
 
     The councillors' Code of Conduct is looked for with officers' codes removed first, so
@@ -111,11 +113,11 @@ def cited_sources(text: str) -> list[Source]:
     """
     text = text.lower()
     without_officer_codes = _OFFICERS_CODE.sub("", text)
-    return [
+    return tuple(
         source
         for source, rx in _COMPILED
         if rx.search(without_officer_codes if source.id == "code-of-conduct" else text)
-    ]
+    )
 
 
 def citations(protocols: Sequence[Protocol]) -> dict[str, list[tuple[Protocol, Clause]]]:

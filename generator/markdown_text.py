@@ -25,6 +25,7 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
+@functools.lru_cache(maxsize=131072)
 def attr_escape(text: str) -> str:
     """Escape text for an HTML attribute value."""
     return html.escape(" ".join(text.split()), quote=True)

@@ -112,6 +112,20 @@ class Protocol:
         return {c.id: c for c in self.clauses}
 
     @cached_property
+    def position(self) -> dict[str, int]:
+        """Clause id -> its index in ``clauses``."""
+        return {c.id: i for i, c in enumerate(self.clauses)}
+
+    @cached_property
+    def by_number(self) -> dict[str, str]:
+        """Printed number without its final dot ('5.1') -> the first clause numbered so."""
+        numbers: dict[str, str] = {}
+        for c in self.clauses:
+            if c.number and c.number not in numbers:
+                numbers[c.number.rstrip(".")] = c.id
+        return numbers
+
+    @cached_property
     def children(self) -> dict[str | None, tuple[Clause, ...]]:
         out: dict[str | None, list[Clause]] = {}
         for c in self.clauses:

@@ -18,6 +18,7 @@ downloads are files to save, not pages: see :func:`is_download`.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -160,12 +161,14 @@ def _sources(clause: ModelClause) -> str:
     return f"In {n} of {clause.protocols} protocols ({detail}): {links}"
 
 
+@functools.lru_cache(maxsize=65536)  # the local and principal models cite the same clauses
 def _source_links(s: SourceRef) -> str:
     note = f" (in part: {s.note})" if s.status is Status.PARTIAL and s.note else ""
+    council, note = attr_escape(s.council), attr_escape(note)
     links = ", ".join(
-        f"[{md_escape(_label(cid, label, s.slug))}](../protocols/{s.slug}.md#{cid} "
-        f'"{attr_escape(s.council)}, {attr_escape(_label(cid, label, s.slug))}{attr_escape(note)}")'
-        for cid, label in s.clauses
+        f"[{md_escape(name)}](../protocols/{s.slug}.md#{cid} "
+        f'"{council}, {attr_escape(name)}{note}")'
+        for cid, name in ((cid, _label(cid, label, s.slug)) for cid, label in s.clauses)
     )
     partial = " (in part)" if s.status is Status.PARTIAL else ""
     return f"{md_escape(s.council)}{partial} {links}"
