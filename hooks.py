@@ -1,6 +1,8 @@
 """MkDocs hooks: add the generated pages, and index protocol pages clause by clause for search.
 
 All page logic lives in generator.site (pure); this file only hands its output to MkDocs.
+Under ``mkdocs serve`` it also turns on generator.serve_cache, so a rebuild converts and
+templates only what an edit changed.
 """
 
 from __future__ import annotations
