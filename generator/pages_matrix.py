@@ -81,7 +81,7 @@ def matrix_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
         f'<caption id="matrix-caption" markdown="span">Obligations by protocol: '
         f"{len(omap.obligations)} obligations, "
         + (
-            f"{len(protocols)} of {len(everyone)} protocols. "
+            f'<span id="m-shown">{len(protocols)}</span> of {len(everyone)} protocols. '
             if chooser
             else f"{len(protocols)} protocols. "
         )

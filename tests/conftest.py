@@ -6,6 +6,7 @@ project, against ``clauses.yaml`` when it exists and the small fixture map other
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -75,18 +76,53 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 at a free port; its base URL (ends with '/')."""
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """``site`` served on 127.0.0.1 at a free port; its base URL (ends with '/')."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(built_site))
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site, served locally; its base URL (ends with '/')."""
+    with serving(built_site) as url:
+        yield url
+
+
+SCALE_N = 30
+"""Protocols in the synthetic project the scale tests use (past every at-scale switch)."""
+
+
+@pytest.fixture(scope="session")
+def scale_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic project of ``SCALE_N`` protocols (bench/synth.py); its root."""
+    from bench.synth import synthesise
+
+    return synthesise(SCALE_N, tmp_path_factory.mktemp("scale") / "project")
+
+
+@pytest.fixture(scope="session")
+def scale_site(scale_root: Path) -> Path:
+    """The synthetic project's site, built once per session with ``mkdocs build --strict``."""
+    result = build(scale_root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return scale_root / "site"
+
+
+@pytest.fixture(scope="session")
+def scale_url(scale_site: Path) -> Iterator[str]:
+    with serving(scale_site) as url:
+        yield url

@@ -246,3 +246,66 @@ def test_protocol_prints_without_navigation(page: Any, site_url: str) -> None:
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "a.clause-link"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("article").is_visible()
+
+
+# ---------------------------------------------------------------- at scale (30 protocols)
+
+
+def test_protocol_index_filters_by_council_name_and_tier(page: Any, scale_url: str) -> None:
+    page.goto(scale_url + "protocols/")
+    total = page.locator(".md-typeset table tbody tr").count()
+    assert total >= 30
+    page.fill("#p-name", "southend")
+    shown = page.locator(".md-typeset table tbody tr:not([hidden])")
+    names = shown.evaluate_all("rs => rs.map(r => r.cells[0].textContent)")
+    assert names and all("southend" in n.lower() for n in names)
+    assert page.locator("#p-count").inner_text() == f"Showing {len(names)} of {total} protocols"
+    page.fill("#p-name", "")
+    page.select_option("#p-tier", "town")
+    tiers = shown.evaluate_all("rs => rs.map(r => r.cells[1].textContent.trim().toLowerCase())")
+    assert 0 < len(tiers) < total and set(tiers) == {"town"}
+
+
+def test_matrix_shows_the_councils_chosen(page: Any, scale_url: str) -> None:
+    page.goto(scale_url + "matrix/")
+    assert page.locator("#matrix-chooser").is_visible()
+    options = page.eval_on_selector_all("#m-councils option", "os => os.map(o => o.value)")
+    assert len(options) >= 30
+    chosen = [options[0], options[12], options[29]]  # one shown at first, two loaded
+    page.select_option("#m-councils", chosen)
+    page.click("#matrix-chooser button")
+    playwright.expect(page.locator("#m-status")).to_have_text("Showing 3 councils.")
+    caption = page.locator("#matrix caption").inner_text()
+    assert re.match(r"Obligations by protocol: \d+ obligations, 3 of 30 protocols\.", caption)
+    heads = page.eval_on_selector_all(
+        "#matrix thead th:not([hidden])", "hs => hs.map(h => h.textContent.trim())"
+    )
+    assert len(heads) == 3 + 3  # obligation, theme, who, and the three councils
+    rows = page.locator("#matrix tbody tr")
+    cells = rows.first.locator("td:not([hidden])").count()
+    assert cells == 2 + 3  # theme, who, three councils
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert not [v["id"] for v in result["violations"]]
+    url = page.locator("#matrix tbody td[data-added] a").first.evaluate("a => a.href")
+    page.goto(url)  # a loaded column's link lands on the clause
+    anchor = url.split("#")[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+def test_compare_chooser_loads_the_pair_in_the_page(page: Any, scale_url: str) -> None:
+    page.goto(scale_url + "compare/")
+    assert not page.locator(".no-js-note").first.is_visible()
+    options = page.eval_on_selector_all("#pair-a option", "os => os.map(o => o.value)")
+    assert len(options) >= 30
+    page.select_option("#pair-a", options[3])
+    page.select_option("#pair-b", options[20])
+    page.click("#pair-chooser button")
+    heading = page.locator("#pair-result h2")
+    playwright.expect(heading).to_contain_text(" compared")
+    assert page.url.endswith(f"#{options[3]}--{options[20]}")
+    assert page.locator("#pair-result .pair").count() > 10
+    assert page.locator("#pair-result .wordiff del, #pair-result .wordiff ins").count() > 0
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert not [v["id"] for v in result["violations"]]

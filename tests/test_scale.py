@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from bench.synth import synthesise
 from generator.project import Project, load_project
 from generator.site import build_pages
-from tests.conftest import build
-
-N = 30
+from tests.conftest import SCALE_N as N
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = synthesise(N, tmp_path_factory.mktemp("scale") / "project")
-    loaded, problems = load_project(root)
+def project(scale_root: Path) -> Project:
+    loaded, problems = load_project(scale_root)
     assert problems == [], problems[:5]
     assert len(loaded.protocols) == N
     return loaded
@@ -70,10 +67,8 @@ def test_obligation_pages_quote_each_wording_once(project: Project) -> None:
     assert page.count("### Wording ") < N
 
 
-def test_synthetic_project_builds_strict(project: Project) -> None:
-    result = build(project.root)
-    assert result.returncode == 0, result.stderr[-3000:]
-    site = project.root / "site"
+def test_synthetic_project_builds_strict(project: Project, scale_site: Path) -> None:
+    site = scale_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     # Identical clauses are indexed once: far fewer entries than N copies of every clause.
     clauses = sum(len(p.clauses) for p in project.protocols)

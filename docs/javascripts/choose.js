@@ -130,6 +130,8 @@
           });
         });
         status.textContent = "Showing " + data.length + " councils.";
+        var shown = document.getElementById("m-shown");
+        if (shown) shown.textContent = String(data.length);
       }).catch(function () { status.textContent = "Could not load the councils' data."; });
     }
     form.addEventListener("submit", show);
