@@ -22,6 +22,7 @@ import functools
 import html
 import re
 
+from . import links
 from .docx_writer import model_docx
 from .markdown_text import attr_escape, md_escape
 from .model_protocol import (
@@ -157,21 +158,21 @@ def _sources(clause: ModelClause) -> str:
         if full == 0 and n == 1
         else f"{full} in full, {part} in part"
     )
-    links = "; ".join(_source_links(s) for s in clause.sources)
-    return f"In {n} of {clause.protocols} protocols ({detail}): {links}"
+    cited = "; ".join(_source_links(s) for s in clause.sources)
+    return f"In {n} of {clause.protocols} protocols ({detail}): {cited}"
 
 
 @functools.lru_cache(maxsize=65536)  # the local and principal models cite the same clauses
 def _source_links(s: SourceRef) -> str:
     note = f" (in part: {s.note})" if s.status is Status.PARTIAL and s.note else ""
     council, note = attr_escape(s.council), attr_escape(note)
-    links = ", ".join(
-        f"[{md_escape(name)}](../protocols/{s.slug}.md#{cid} "
+    cited = ", ".join(
+        f"[{md_escape(name)}]({links.rel(links.MODEL, links.protocol_page(s.slug), cid)} "
         f'"{council}, {attr_escape(name)}{note}")'
         for cid, name in ((cid, _label(cid, label, s.slug)) for cid, label in s.clauses)
     )
     partial = " (in part)" if s.status is Status.PARTIAL else ""
-    return f"{md_escape(s.council)}{partial} {links}"
+    return f"{md_escape(s.council)}{partial} {cited}"
 
 
 PART = re.compile(r"^([pbr])(\d+)$")

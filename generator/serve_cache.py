@@ -71,6 +71,8 @@ class _Memory:
     built: dict[tuple[RenderKey, str, str], Built] = field(default_factory=dict)
     files_key: int = 0
     site_key: str | None = None
+    search_index: Any = None
+    """The search plugin's index in the current build, found with the site key."""
     bytecode: jinja2.BytecodeCache = field(default_factory=lambda: _BytecodeMemory())
 
 
@@ -193,10 +195,10 @@ def _render_in_pieces(
             converted.append(hit)
     finally:
         page.markdown = markdown
-    return join(converted)
+    return _join(converted)
 
 
-def join(parts: list[Rendered]) -> Rendered | None:
+def _join(parts: list[Rendered]) -> Rendered | None:
     """One page from its pieces converted separately, exactly as if converted whole; None if
     two pieces share an element id (a heading's id might then have been made unique)."""
     ids: set[str] = set()
@@ -259,9 +261,10 @@ def _cached_build_page(build_page: Callable[..., None], memory: _Memory) -> Any:
     ) -> None:
         if memory.site_key is None:  # the first page of a rebuild: every title is known now
             memory.site_key = _site_key(config, nav)
+            memory.search_index = _search_index(config)
         meta = json.dumps(page.meta, sort_keys=True, default=str)  # front matter: template, hide
         key = (_render_key(page, memory), meta, memory.site_key)
-        index = _search_index(config)
+        index = memory.search_index
         hit = memory.built.get(key)
         if hit is not None and not dirty and not excluded:
             write_file(hit.html, page.file.abs_dest_path)
