@@ -296,6 +296,11 @@ class _Side:
     sections: tuple[int | None, ...]
     """Index of each clause's nearest enclosing heading."""
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Letters and digits of each clause's text."""
+        return tuple(key for _, key in self.keys)
+
     def section_label(self, index: int) -> str | None:
         section = self.sections[index]
         if section is None:
@@ -365,18 +370,19 @@ def compare(
 
 def _align(a: _Side, b: _Side, options: Options) -> dict[int, int]:
     """Old index -> new index for every clause found in both."""
-    matcher = difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False)
+    # Equal wording pairs whatever the kind: a heading read as a paragraph is still itself.
+    matcher = difflib.SequenceMatcher(None, a.texts, b.texts, autojunk=False)
     pairs: dict[int, int] = {}
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             pairs[block.a + k] = block.b + k
     # Equal text the matcher left out (found out of order): paired in order of appearance.
     taken = set(pairs.values())
-    waiting: dict[tuple[bool, str], list[int]] = {}
-    for j, key in enumerate(b.keys):
+    waiting: dict[str, list[int]] = {}
+    for j, key in enumerate(b.texts):
         if j not in taken:
             waiting.setdefault(key, []).append(j)
-    for i, key in enumerate(a.keys):
+    for i, key in enumerate(a.texts):
         if i not in pairs and waiting.get(key):
             j = waiting[key].pop(0)
             pairs[i] = j
@@ -481,8 +487,12 @@ def _classify(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> li
     for i, j in pairs.items():
         old, new = a.clauses[i], b.clauses[j]
         section_old, section_new = a.sections[i], b.sections[j]
+        # A heading read as a paragraph (a shape of the file, not an edit) moves nothing.
         moved_section = (
-            section_old is not None and section_old in pairs and pairs[section_old] != section_new
+            section_old is not None
+            and section_old in pairs
+            and pairs[section_old] != section_new
+            and b.keys[pairs[section_old]][0]
         )
         moved = i not in in_order or moved_section
         text_old, text_new = _full_text(old), _full_text(new)

@@ -29,6 +29,7 @@ from .model import Clause, Kind
 from .parse import NUMBER, parse_body
 from .problems import Problem, Severity
 from .source import split_front_matter
+from .text_layout import Layout, Line, decode_text, detect_layout, remove_furniture
 
 
 class SourceKind(StrEnum):
@@ -86,8 +87,13 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
     if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")):
         what = "a PDF" if data.startswith(b"%PDF") else "an old-style Word .doc file"
         return None, f"it is {what}; save it as .docx or extract its text to a .txt file"
-    if b"\x00" in data[:4096]:
-        return None, "it is a binary file, not text, Markdown or a Word document"
+    if b"\x00" in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if decode_text(data)[1] is None:
+            return None, (
+                "it is a binary file, not text, Markdown or a Word document "
+                "(text must be UTF-8, UTF-16 or Windows-1252)"
+            )
+        data = decode_text(data)[0].encode("utf-8")
     head = data.lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"---\n") or head.startswith(b"---\r\n") or suffix in _MD_SUFFIXES:
         return SourceKind.MARKDOWN, ""
@@ -168,7 +174,8 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
 def _decode(path: str, data: bytes) -> tuple[str, list[Problem]]:
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8"), []
+        text, _ = decode_text(data)
+        return text, []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return data.decode("cp1252", errors="replace"), [
@@ -295,15 +302,29 @@ def text_to_markdown(text: str) -> tuple[str, dict[int, int]]:
 
     Returns the Markdown and a map from each Markdown line to the original line it came from.
     """
-    segments, width = _text_segments(text)
-    blocks = structure(segments, width=width, joins=True)
-    return blocks_to_markdown(blocks)
+    return lines_to_markdown(text.split("\n"))
 
 
-def _clean_lines(text: str) -> Iterator[tuple[int, str, str]]:
+def lines_to_markdown(lines: Sequence[str], first: int = 1) -> tuple[str, dict[int, int]]:
+    """Lines of a plain text (or a Word document's paragraphs, one printed line each) to
+    Markdown, and a map from Markdown lines to the original lines (numbered from ``first``)."""
+    kept = remove_furniture(lines)
+    layout = detect_layout([line.text for line in kept])
+    if layout is Layout.PARAGRAPHS:
+        segments = _paragraph_segments(kept)
+        blocks = structure(segments, width=None, joins=True)
+    else:
+        segments, width = _text_segments(kept)
+        blocks = structure(segments, width=width, joins=True)
+    markdown, origin = blocks_to_markdown(blocks)
+    return markdown, {k: v + first - 1 for k, v in origin.items()}
+
+
+def _clean_lines(lines: Sequence[Line]) -> Iterator[tuple[int, str, str]]:
     """(line number, raw line, stripped line) with page furniture left out."""
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.replace("\u00a0", " ").replace("\u200b", "").rstrip(" \r\f\v")
+    for line in lines:
+        raw = line.text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+        raw = raw.rstrip(" \r\f\v")
         stripped = raw.strip(" ") if raw.strip() else ""
         stripped = _AUTOLINK.sub(r"\1", stripped)
         if stripped and (
@@ -312,27 +333,65 @@ def _clean_lines(text: str) -> Iterator[tuple[int, str, str]]:
             or _CONTENTS_HEADING.match(stripped)
             or (_CONTENTS_LINE.search(stripped) and len(stripped) < 120)
         ):
+            stripped = ""
+        yield line.number, raw, stripped
+
+
+def _paragraph_segments(lines: Sequence[Line]) -> list[_Segment]:
+    """One paragraph per line: every line is a segment of its own."""
+    segments: list[_Segment] = []
+    blank = True
+    for number, raw, stripped in _clean_lines(lines):
+        if not stripped:
+            blank = True
             continue
-        yield number, raw, stripped
+        seg = _classify(number, stripped)
+        # Only a line after a blank may continue the paragraph before (a PDF's stray break).
+        seg.after_blank = blank
+        seg.leading_space = raw[:1].isspace()
+        segments.append(seg)
+        blank = False
+    return segments
 
 
-def _text_segments(text: str) -> tuple[list[_Segment], int]:
-    rows = list(_clean_lines(text))
-    lengths = sorted(len(s) for _, _, s in rows if s)
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+_GLYPH_ONLY = re.compile(r"^[\ue000-\uf8ff•◦▪▫■□●○‣⁃∙·➢➤►✓✔o\-–*]$")
+
+
+def _text_segments(lines: Sequence[Line]) -> tuple[list[_Segment], int]:
+    rows = list(_clean_lines(lines))
+    lengths = sorted(len(s) for _, _, s in rows if s and not _GLYPH_ONLY.match(s))
+    width = lengths[int(len(lengths) * 0.95)] if lengths else 80
     segments: list[_Segment] = []
     current: _Segment | None = None
     prev_blank = True
+    # pdftotext (without -layout) prints a list's bullet glyphs in a column of their own,
+    # before the items' text: each glyph-only line starts one of the items that follow.
+    pending: list[str] = []
     for number, raw, stripped in rows:
         if not stripped:
             prev_blank = True
-            current = None
+            continue
+        if _GLYPH_ONLY.match(stripped):
+            pending.append(stripped)
+            prev_blank = True
             continue
         leading = raw[:1].isspace()
         # A line that starts with a space straight after a non-blank line starts a new page.
         page_break = leading and not prev_blank
         prev_text = current.lines[-1] if current else ""
         seg = _classify(number, stripped)
+        if pending and seg.glyph is None and seg.label is None and not seg.is_row:
+            continues_item = (
+                current is not None
+                and current.glyph is not None
+                and not _TERMINAL.search(prev_text)
+                and len(prev_text) >= 0.6 * width
+                and stripped[:1].islower()
+            )
+            if not continues_item:
+                seg.glyph = pending.pop(0)
+        elif seg.label is not None or seg.heading:
+            pending = []
         seg.after_blank = prev_blank
         seg.leading_space = leading
         starts_new = (
@@ -342,6 +401,7 @@ def _text_segments(text: str) -> tuple[list[_Segment], int]:
             or seg.is_row
             or current.is_row
             or current.heading > 0
+            or prev_blank
         )
         if not starts_new and seg.glyph in _EN_DASHES and not _TERMINAL.search(prev_text):
             # "... of a Councillor Body" / "– when the response ...": a dash, not a bullet.
@@ -362,6 +422,16 @@ def _text_segments(text: str) -> tuple[list[_Segment], int]:
                 seg = _Segment(number, [seg.text])
         if not starts_new and page_break and _TERMINAL.search(prev_text):
             starts_new = True
+        if (
+            not starts_new
+            and _TERMINAL.search(prev_text)
+            and len(prev_text) + 1 + len(stripped.split()[0]) <= width
+            and stripped[:1].isupper()
+        ):
+            # A sentence ends the line though the next word would have fitted on it: the
+            # paragraph ended there, blank line or not.
+            starts_new = True
+            seg.after_blank = True
         if starts_new or current is None:
             segments.append(seg)
             current = seg
@@ -459,7 +529,7 @@ def structure(segments: Sequence[_Segment], width: int | None, joins: bool) -> l
         if (
             index == 0
             and seg.label is None
-            and (seg.heading or single)
+            and (seg.heading or single or _wrapped_heading(seg, width))
             and len(_WORD_RE.findall(text)) <= 15
         ):
             blocks.append(Block(BlockKind.TITLE, text, seg.line, level=1))
@@ -573,11 +643,23 @@ def _numbered_headings(merged: Sequence[tuple[_Segment, bool]], width: int | Non
     for index, (seg, joined) in enumerate(merged):
         if seg.label is None or seg.glyph is not None or seg.is_row or joined:
             continue
-        if len(seg.lines) != 1 or not seg.text:
+        if not seg.text:
             continue
-        if _heading_shaped(seg.text, width, len(seg.label) + 1 + len(seg.lines[0])):
+        if (
+            len(seg.lines) == 1
+            and _heading_shaped(seg.text, width, len(seg.label) + 1 + len(seg.lines[0]))
+        ) or _wrapped_heading(seg, width):
             found.add(index)
     return found
+
+
+def _wrapped_heading(seg: _Segment, width: int | None) -> bool:
+    """A heading in capitals, or in short lines, broken over two or three lines."""
+    if not 2 <= len(seg.lines) <= 3:
+        return False
+    text = seg.text
+    short = width is not None and all(len(line) < 0.6 * width for line in seg.lines)
+    return (text.isupper() or short) and _heading_shaped(text, None, len(seg.lines[-1]))
 
 
 def _upper_and_mixed(
@@ -718,10 +800,13 @@ def word_to_markdown(path: str, data: bytes) -> tuple[str, dict[int, int], list[
     numbering = _Numbering.of(document)
     styles = _StyleInfo.of(document)
     segments: list[_Segment] = []
+    plain: list[str] = []
+    """Each paragraph's text (a row's cells joined by tabs), for a file of printed lines."""
     count = 0
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
             count += 1
+            plain.append(_element_text(element))
             seg = _word_paragraph(element, count, numbering, styles)
             if seg is not None:
                 segments.append(seg)
@@ -731,12 +816,27 @@ def word_to_markdown(path: str, data: bytes) -> tuple[str, dict[int, int], list[
                 cells = tuple(
                     " ".join(_element_text(tc).split()) for tc in row.iterchildren(f"{_W}tc")
                 )
+                plain.append("\t".join(cells))
                 if any(cells):
                     segments.append(_Segment(count, [" ".join(cells)], cells=cells))
     if not segments:
         return "", {}, []
+    if _printed_lines(segments):
+        # A PDF converted to Word, or text opened in Word: one paragraph per printed line.
+        markdown, origin = lines_to_markdown(plain)
+        return markdown, origin, []
     markdown, origin = blocks_to_markdown(structure(segments, width=None, joins=False))
     return markdown, origin, []
+
+
+def _printed_lines(segments: Sequence[_Segment]) -> bool:
+    """Whether a Word file's paragraphs are printed lines: no heading styles or list
+    numbering, and many long paragraphs stop mid-sentence."""
+    if any(s.heading or s.level for s in segments):
+        return False
+    long = [s.text for s in segments if len(s.text) >= 40 and not s.is_row]
+    open_ended = sum(1 for t in long if not _TERMINAL.search(t))
+    return len(long) >= 5 and open_ended >= 0.3 * len(long)
 
 
 def _element_text(element: Any) -> str:

@@ -44,9 +44,18 @@ def write_docx(
     import docx
 
     document = docx.Document()
+    table: Any = None
     for c in clauses:
         text = " | ".join(c.cells) if c.cells else c.text
         label = f"{c.label} " if c.label else ""
+        if c.kind is Kind.ROW:
+            if table is None or len(c.cells) != len(table.columns):
+                table = document.add_table(rows=0, cols=len(c.cells))
+            cells = table.add_row().cells
+            for cell, value in zip(cells, c.cells, strict=True):
+                cell.text = value
+            continue
+        table = None
         if c.kind is Kind.HEADING:
             document.add_heading(label + text, level=min(max(c.level - 1, 0), 3))
         elif c.kind is Kind.ITEM:
@@ -68,7 +77,7 @@ def write_paragraph_lines(clauses: Sequence[Clause], path: Path, encoding: str =
     """One paragraph per line, no blank lines, bullets with a glyph: text copied from a page."""
     lines: list[str] = []
     for c in clauses:
-        text = " | ".join(c.cells) if c.cells else c.text
+        text = "\t".join(c.cells) if c.cells else c.text
         label = f"{c.label} " if c.label else ""
         if c.kind is Kind.ITEM:
             lines.append(f"• {label}{text}")

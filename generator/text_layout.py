@@ -1,0 +1,128 @@
+"""How a plain text was laid out, before it is cut into paragraphs (pure).
+
+Reviewers hand over text in three layouts, and each needs a different reading:
+
+- **wrapped**: one printed line per line, paragraphs broken mid-sentence (``pdftotext``,
+  with or without ``-layout``; a PDF converted to Word gives the same, one Word paragraph a
+  printed line). Lines are re-joined into paragraphs.
+- **one paragraph per line**: Word's or LibreOffice's "save as text", text copied from a web
+  page; usually no blank lines at all. Every line is a paragraph; nothing is joined.
+
+Before either, a page's running furniture is removed: ``pdftotext`` ends each page with a
+form feed, and a line repeated at the top or the bottom of most pages (a running title,
+"Page 3 of 12") is not the protocol's text. Decoding (UTF-16, a byte-order mark) is here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Layout(StrEnum):
+    """How the lines of a plain text relate to its paragraphs."""
+
+    WRAPPED = "wrapped"
+    """Printed lines: a paragraph runs over several lines."""
+    PARAGRAPHS = "paragraphs"
+    """One paragraph per line."""
+
+
+_TERMINAL_END = re.compile(r"[.:;!?…](?:[\"'”’)\]*]*)$")
+_DIGITS = re.compile(r"\d+")
+_PAGE_WORDS = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", re.IGNORECASE)
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Text from bytes: UTF-8 (with or without a byte-order mark) or UTF-16 (with a mark,
+    or without one when every other byte is zero). Returns (text, encoding) or
+    ('', None) when the bytes are not UTF-16 and hold NUL bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            return "", None
+    head = data[:4096]
+    if len(head) >= 4 and b"\x00" in head:
+        evens, odds = head[0::2], head[1::2]
+        for codec, zeros in (("utf-16-le", odds), ("utf-16-be", evens)):
+            if zeros.count(0) >= 0.9 * len(zeros):
+                try:
+                    return data.decode(codec), "UTF-16"
+                except UnicodeDecodeError:
+                    return "", None
+        return "", None
+    return data.decode("utf-8", errors="strict"), None  # the caller handles errors
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the original text, after furniture is removed."""
+
+    number: int
+    """1-based line of the user's file (for Word, the paragraph)."""
+    text: str
+    """The line as it was, furniture lines emptied."""
+
+
+def remove_furniture(lines: Sequence[str]) -> list[Line]:
+    """The lines with running page furniture emptied (kept as blank lines, so the numbers
+    stay those of the user's file). Pages are cut at form feeds; without form feeds, a short
+    line repeated three times or more next to a page number counts too."""
+    pages: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if "\f" in line and index > 0:
+            pages.append([])
+        pages[-1].append(index)
+    out = [line.replace("\f", "") for line in lines]
+    drop: set[int] = set()
+    if len(pages) >= 2:
+        edge: Counter[str] = Counter()
+        edges: list[list[int]] = []
+        for page in pages:
+            filled = [i for i in page if out[i].strip()]
+            near = filled[:2] + filled[-2:]
+            edges.append(near)
+            for key in {_key(out[i]) for i in near}:
+                edge[key] += 1
+        least = max(2, (len(pages) + 1) // 2)
+        for near in edges:
+            drop.update(i for i in near if edge[_key(out[i])] >= least and _furniture(out[i]))
+    else:
+        counts = Counter(_key(line) for line in out if line.strip())
+        pages_seen = [i for i, line in enumerate(out) if _PAGE_WORDS.match(_key(line))]
+        near_page = {j for i in pages_seen for j in range(i - 3, i + 4)}
+        for i, line in enumerate(out):
+            key = _key(line)
+            if key and counts[key] >= 3 and _furniture(line) and i in near_page:
+                drop.add(i)
+    return [Line(i + 1, "" if i in drop else line) for i, line in enumerate(out)]
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def _furniture(line: str) -> bool:
+    """Short enough, and not a sentence, to be a running header or footer."""
+    text = " ".join(line.split())
+    return 0 < len(text) <= 100 and (
+        _PAGE_WORDS.match(_key(text)) is not None or not _TERMINAL_END.search(text)
+    )
+
+
+def detect_layout(lines: Sequence[str]) -> Layout:
+    """One paragraph per line when long lines nearly always end a sentence and some are
+    longer than any printed line; printed lines otherwise."""
+    stripped = [" ".join(line.split()) for line in lines]
+    long = [s for s in stripped if len(s) >= 60 and "\t" not in s]
+    if len(long) < 3:
+        return Layout.WRAPPED
+    open_ended = sum(1 for s in long if not _TERMINAL_END.search(s))
+    longest = max(len(s) for s in long)
+    if open_ended <= 0.15 * len(long) and longest > 110:
+        return Layout.PARAGRAPHS
+    return Layout.WRAPPED
