@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .fileio import write_tree
+from .fileio import WriteError, write_tree_swap
 from .obligations import coverage
 from .opendata import matrix_csv, obligations_data, protocols_data, to_json
 from .problems import Problem, Severity
@@ -58,7 +58,9 @@ def check(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     """Write open data: DIR/protocols.json, DIR/obligations.json and DIR/matrix.csv.
 
-    Nothing is written unless everything validates.
+    Nothing is written unless everything validates; DIR is replaced whole, or not at all
+    (a failed write leaves the previous output as it was). Exit status: 0 written, 1 the
+    sources have errors, 2 the output could not be written.
 
     Example:
       python -m generator export build/data
@@ -72,7 +74,11 @@ def export(args: argparse.Namespace) -> int:
             obligations_data(project.obligations, project.protocols), pretty=True
         )
         files["matrix.csv"] = matrix_csv(project.obligations, project.protocols)
-    write_tree(Path(args.dir), files)
+    try:
+        write_tree_swap(Path(args.dir), files)
+    except WriteError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     for name in sorted(files):
         print(Path(args.dir) / name)
     return 0
@@ -82,7 +88,8 @@ def pages(args: argparse.Namespace) -> int:
     """Write the generated site pages (Markdown and data) into DIR, for any static-site engine.
 
     MkDocs adds the same pages itself through hooks.py; this command is for engines that
-    run no hooks, and for reviewing the generated Markdown.
+    run no hooks, and for reviewing the generated Markdown. DIR is replaced whole, or not at
+    all. Exit status: 0 written, 1 the sources have errors, 2 the output could not be written.
 
     Example:
       python -m generator pages build/pages
@@ -93,6 +100,10 @@ def pages(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     files = build_pages(project)
-    write_tree(Path(args.dir), files)
+    try:
+        write_tree_swap(Path(args.dir), files)
+    except WriteError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     print(f"{len(files)} files written to {args.dir}")
     return 0

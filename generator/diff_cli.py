@@ -12,7 +12,7 @@ from typing import Any
 
 from .diff import Comparison, Options, compare, match_protocol, obligation_effects
 from .diff_render import Format, render
-from .fileio import write_atomic
+from .fileio import check_target, write_atomic, write_error
 from .importers import read_any
 from .model import Clause
 from .problems import Problem, Severity
@@ -76,12 +76,11 @@ def diff_command(args: argparse.Namespace) -> int:
     """
     fmt = Format(args.format)
     output: Path | None = args.output
-    if output is not None and output.exists() and not args.force:
-        print(f"{output}: already exists; use --force to overwrite it", file=sys.stderr)
-        return TROUBLE
-    if output is not None and output.is_dir():
-        print(f"{output}: is a directory; give a file name for --output", file=sys.stderr)
-        return TROUBLE
+    if output is not None:
+        refused = check_target(output, args.force)
+        if refused is not None:
+            print(refused, file=sys.stderr)
+            return TROUBLE
     old, problems_old = read_any(args.old)
     new, problems_new = read_any(args.new)
     problems = problems_old + problems_new
@@ -107,7 +106,7 @@ def diff_command(args: argparse.Namespace) -> int:
         try:
             write_atomic(output, text)
         except OSError as exc:
-            print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            print(write_error(output, exc), file=sys.stderr)
             return TROUBLE
         counts = comparison.summary()
         total = sum(counts.values())

@@ -17,7 +17,7 @@ from typing import Any
 
 from .answers import COMMAND_LINE, KEYS, LIST_KEYS, Answers, read_answers
 from .docx_writer import model_docx
-from .fileio import write_atomic
+from .fileio import check_target, write_atomic, write_error
 from .model_pages import model_markdown
 from .model_protocol import GROUP_TITLE, ModelProtocol, build, candidates
 from .obligations import ModelScope
@@ -134,7 +134,15 @@ def draft_command(args: argparse.Namespace) -> int:
         data: bytes | str = model_markdown(model)
     else:
         data = model_docx(model, when=dt.datetime.now(dt.UTC).replace(microsecond=0))
-    write_atomic(out, data)
+    refused = check_target(out, args.force)
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 2
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        print(write_error(out, exc), file=sys.stderr)
+        return 2
     print(summary(model, answers, out))
     return 0
 

@@ -77,7 +77,7 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
     if data.startswith(_ZIP_MAGIC):
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
+        except Exception:  # zipfile raises several kinds on a damaged archive
             return None, "it looks like a zip archive but cannot be opened (damaged?)"
         if "word/document.xml" in names:
             return SourceKind.WORD, ""
@@ -790,13 +790,25 @@ def word_to_markdown(path: str, data: bytes) -> tuple[str, dict[int, int], list[
     Numbers produced by Word's list numbering are computed from numbering.xml and printed
     as Word prints them ('1.', '1.1', '1.1.1'); bullets become list items at their level.
     """
-    import docx  # python-docx: imported here so plain-text imports do not need it
-    from docx.opc.exceptions import PackageNotFoundError
-
     try:
-        document: Any = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        return "", {}, [Problem(path, 0, f"cannot open the Word document: {exc}")]
+        return _word_to_markdown(path, data)
+    except RecursionError:
+        return "", {}, [Problem(path, 0, "cannot read the Word document: nested too deeply")]
+    except Exception as exc:  # a damaged or hostile file: lxml, zipfile and int() all raise
+        # Whatever python-docx, lxml or zipfile make of a damaged file, the user gets one
+        # line naming it, never a traceback.
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        return "", {}, [Problem(path, 0, f"cannot read the Word document (damaged?): {reason}")]
+
+
+def _word_to_markdown(path: str, data: bytes) -> tuple[str, dict[int, int], list[Problem]]:
+    import docx  # python-docx: imported here so plain-text imports do not need it
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        too_big = [i.filename for i in archive.infolist() if i.file_size > 200_000_000]
+    if too_big:
+        return "", {}, [Problem(path, 0, f"cannot read the Word document: {too_big[0]} is too big")]
+    document: Any = docx.Document(io.BytesIO(data))
     numbering = _Numbering.of(document)
     styles = _StyleInfo.of(document)
     segments: list[_Segment] = []

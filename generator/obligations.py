@@ -188,20 +188,28 @@ def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
                 column=mark.column + 1 if mark else 0,
             )
         ]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, f"YAML error: {exc}")]
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        return None, [Problem(path, 0, f"YAML error: {' '.join(str(exc).split())[:200]}")]
+    except RecursionError:
+        return None, [Problem(path, 0, "YAML error: nested too deeply")]
 
 
 def load_map(
-    path: str, text: str, protocols: Sequence[Protocol]
+    path: str,
+    text: str,
+    protocols: Sequence[Protocol],
+    unreadable: frozenset[str] = frozenset(),
 ) -> tuple[ObligationMap | None, list[Problem]]:
-    """Read ``clauses.yaml`` text against the protocols; every problem at once."""
+    """Read ``clauses.yaml`` text against the protocols; every problem at once.
+
+    ``unreadable``: slugs of protocol files that failed to load (and reported why); entries
+    for them are skipped rather than reported as unknown."""
     data, problems = parse_yaml(path, text)
     if data is None:
         return None, problems or [Problem(path, 0, "the file is empty")]
     if not isinstance(data, Mapping):
         return None, [Problem(path, 1, "expected a mapping with 'themes' and 'obligations'")]
-    reader = _Reader(path, protocols)
+    reader = _Reader(path, protocols, unreadable)
     for key in data:
         if key not in ("themes", "obligations", "unmapped"):
             reader.problem(
@@ -230,6 +238,8 @@ def load_map(
 class _Reader:
     path: str
     protocols: Sequence[Protocol]
+    unreadable: frozenset[str] = frozenset()
+    """Protocols that failed to load: nothing is checked against them."""
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -373,7 +383,7 @@ class _Reader:
             self.problem(line, f"{what} has no 'sources' mapping (one entry per protocol)")
             return {}
         for slug in node:
-            if slug not in self.slugs:
+            if slug not in self.slugs and slug not in self.unreadable:
                 self.problem(
                     _line(node, slug) or line,
                     f"{what}: unknown protocol '{slug}'{_closest(str(slug), self.slugs)}",
@@ -484,7 +494,9 @@ class _Reader:
                 self.problem(at, "each unmapped entry needs 'clause' and 'reason'")
                 continue
             cid = str(item["clause"])
-            if cid not in self.clauses:
+            if cid not in self.clauses and not any(
+                cid.startswith(f"{slug}-") for slug in self.unreadable
+            ):
                 self.problem(
                     at, f"unmapped clause '{cid}' does not exist{_closest(cid, self.clauses)}"
                 )

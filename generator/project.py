@@ -30,16 +30,28 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     protocols.sort(key=lambda p: (p.meta.source, p.slug))
     omap: ObligationMap | None = None
     map_path = root / "clauses.yaml"
-    if map_path.exists():
+    # A protocol file that failed to load has reported its own errors: the map's entries
+    # for it are not checked again (no cascade of "unknown protocol").
+    unreadable = frozenset(f.stem for f in (root / "source_protocols").glob("*.md")) - {
+        p.slug for p in protocols
+    }
+    if map_path.exists() or map_path.is_symlink():
         rel = _display(map_path, root)
-        data = map_path.read_bytes()
+        data = b""
+        if not map_path.is_file():
+            what = "a folder" if map_path.is_dir() else "not a regular file (a broken link?)"
+            problems.append(Problem(rel, 0, f"is {what}; the obligation map must be a file"))
+            return Project(root, tuple(protocols), None), problems
         try:
+            data = map_path.read_bytes()
             text = data.decode("utf-8")
+        except OSError as exc:
+            problems.append(Problem(rel, 0, f"cannot read: {exc.strerror or exc}"))
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             problems.append(Problem(rel, line, "not UTF-8; save the file as UTF-8"))
         else:
-            omap, bad = load_map(rel, text, protocols)
+            omap, bad = load_map(rel, text, protocols, unreadable)
             problems += bad
             if omap is not None:
                 problems += check_wording(omap)

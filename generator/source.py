@@ -208,7 +208,16 @@ def read_protocols(directory: Path) -> tuple[list[Protocol], list[Problem]]:
     if not files:
         problems.append(Problem(str(directory), 0, "no protocol files (*.md) found"))
     for f in files:
-        protocol, bad = parse_protocol(str(f), f.read_bytes())
+        try:
+            if not f.is_file():
+                what = "a folder" if f.is_dir() else "not a regular file (a broken link?)"
+                problems.append(Problem(str(f), 0, f"is {what}; a protocol must be a .md file"))
+                continue
+            data = f.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(str(f), 0, f"cannot read: {exc.strerror or exc}"))
+            continue
+        protocol, bad = parse_protocol(str(f), data)
         problems += bad
         if protocol:
             protocols.append(protocol)

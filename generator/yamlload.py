@@ -57,6 +57,14 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     out = LineDict()
     parts: dict[Any, tuple[int, int]] = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            # "? [a, b]": a list or mapping as a key; no file of this project has one.
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                "found a list or mapping used as a key (only plain words are keys)",
+                key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=True)
         if key in parts:
             raise DuplicateKeyError(
