@@ -45,6 +45,10 @@ class ChangeKind(StrEnum):
     """Now in a different section, or in a different order."""
     RENUMBERED = "renumbered"
     """Same words, in the same place, with a new number."""
+    SPLIT = "split"
+    """One old clause is now several consecutive clauses (``new_parts``)."""
+    MERGED = "merged"
+    """Several consecutive old clauses (``old_parts``) are now one."""
 
 
 class Direction(StrEnum):
@@ -52,6 +56,8 @@ class Direction(StrEnum):
 
     STRENGTHENED = "strengthened"
     WEAKENED = "weakened"
+    REVERSED = "reversed"
+    """A negation added or removed: 'must not' became 'must'."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,24 @@ class Change:
     """The heading the old clause sat under, number and text ('8. PUBLICITY AND THE MEDIA')."""
     new_section: str | None = None
     """The heading the new clause sits under."""
+    old_parts: tuple[Clause, ...] = ()
+    """For a merge, the old clauses now joined (``old`` is the first)."""
+    new_parts: tuple[Clause, ...] = ()
+    """For a split, the new clauses it became (``new`` is the first)."""
+
+    @property
+    def old_text(self) -> str:
+        """The old wording (of every part, for a merge)."""
+        if self.old_parts:
+            return " ".join(_full_text(c) for c in self.old_parts)
+        return _full_text(self.old) if self.old else ""
+
+    @property
+    def new_text(self) -> str:
+        """The new wording (of every part, for a split)."""
+        if self.new_parts:
+            return " ".join(_full_text(c) for c in self.new_parts)
+        return _full_text(self.new) if self.new else ""
 
     @property
     def old_number(self) -> str | None:
@@ -177,39 +201,77 @@ def letters_of(text: str) -> str:
 
 # --- normative strength -------------------------------------------------------------------
 
-# The force of each modal verb: a change in rank is a change in obligation.
+# The force of each modal verb or phrase: a change in rank is a change in obligation.
 RANK = {
-    "must": 4,
-    "shall": 4,
-    "will": 3,
-    "should": 2,
-    "ought": 2,
-    "may": 1,
-    "can": 1,
-    "might": 1,
-    "could": 1,
+    "must": 8,
+    "shall": 8,
+    "required to": 8,
+    "will": 6,
+    "expected to": 6,
+    "should": 4,
+    "ought": 4,
+    "encouraged to": 3,
+    "asked to": 3,
+    "may": 2,
+    "can": 2,
+    "might": 2,
+    "could": 2,
 }
 _NEGATIONS = frozenset({"not", "never"})
+_PHRASES = {phrase for phrase in RANK if " " in phrase}
+_BE = frozenset({"are", "is", "be", "being", "am"})
 
 
 def modal_phrases(tokens: Sequence[str]) -> list[str]:
-    """The modal verbs in lowercased words, with a following 'not' or 'never'."""
+    """The modal verbs and phrases in lowercased words, as they read: 'should',
+    'must not', 'are encouraged to', 'are not expected to', 'cannot'."""
     out: list[str] = []
-    for i, token in enumerate(tokens):
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        pair = " ".join(tokens[i : i + 2])
         if token == "cannot":
             out.append("cannot")
+        elif pair in _PHRASES:
+            start = i
+            negated = i > 0 and tokens[i - 1] in _NEGATIONS
+            if negated:
+                start -= 1
+            if start > 0 and tokens[start - 1] in _BE:
+                start -= 1
+            out.append(" ".join(tokens[start : i + 2]))
+            i += 2
+            continue
         elif token in RANK:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            out.append(f"{token} {nxt}" if nxt in _NEGATIONS else token)
+            if nxt in _NEGATIONS:
+                out.append(f"{token} {nxt}")
+                i += 2
+                continue
+            out.append(token)
+        i += 1
     return out
 
 
+def _force(phrase: str) -> tuple[int, bool]:
+    """(rank, negated) of a modal phrase."""
+    words = phrase.split()
+    if phrase == "cannot":
+        return RANK["can"], True
+    negated = any(w in _NEGATIONS for w in words)
+    core = [w for w in words if w not in _NEGATIONS and w not in _BE]
+    return RANK.get(" ".join(core), RANK.get(core[0], 0) if core else 0), negated
+
+
 def _rank(phrase: str) -> int:
-    return RANK.get(phrase.split()[0].replace("cannot", "can"), 0)
+    return _force(phrase)[0]
 
 
 def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
     """The change in force of the normative verb between two wordings, if any.
+
+    A change of rank ('should' -> 'must', 'should' -> 'are encouraged to') strengthens or
+    weakens; adding or removing a negation ('must not' -> 'must') reverses.
 
     >>> strength_change("Officers should reply", "Officers must reply")
     StrengthChange(old='should', new='must', direction=<Direction.STRENGTHENED: 'strengthened'>)
@@ -217,28 +279,32 @@ def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
     old, new = words_of(old_text), words_of(new_text)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        # Only a local swap of the verb counts: a sentence replaced by another with a
+        # Only a local change around the verb counts: a sentence replaced by another with a
         # different verb is a change of content, not of force.
-        if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+        if tag == "equal" or i2 - i1 > 4 or j2 - j1 > 4:
             continue
-        # Look one word either side, so 'should not' -> 'must not' is seen whole.
-        before = modal_phrases(old[max(0, i1 - 1) : i2 + 1])
-        after = modal_phrases(new[max(0, j1 - 1) : j2 + 1])
-        for a, b in zip(before, after, strict=False):
-            if a != b and _rank(a) != _rank(b):
-                return _strength(a, b)
+        # Look a few words either side, so 'should' -> 'are encouraged to' is seen whole.
+        before = modal_phrases(old[max(0, i1 - 3) : i2 + 3])
+        after = modal_phrases(new[max(0, j1 - 3) : j2 + 3])
+        gone = [p for p in before if p not in after]
+        came = [p for p in after if p not in before]
+        if len(gone) == 1 and len(came) == 1 and _force(gone[0]) != _force(came[0]):
+            return _strength(gone[0], came[0])
     old_modals, new_modals = modal_phrases(old), modal_phrases(new)
     # One verb on each side, reworded around it: 'Officers should reply promptly' ->
     # 'An officer must always reply within ten days'.
     if len(old_modals) == 1 and len(new_modals) == 1:
         a, b = old_modals[0], new_modals[0]
-        if _rank(a) != _rank(b):
+        if _force(a) != _force(b):
             return _strength(a, b)
     return None
 
 
 def _strength(old: str, new: str) -> StrengthChange:
-    up = _rank(new) > _rank(old)
+    (rank_old, neg_old), (rank_new, neg_new) = _force(old), _force(new)
+    if neg_old != neg_new:
+        return StrengthChange(old, new, Direction.REVERSED)
+    up = rank_new > rank_old
     return StrengthChange(old, new, Direction.STRENGTHENED if up else Direction.WEAKENED)
 
 
@@ -365,7 +431,8 @@ def compare(
     vocabulary: dict[str, str] = {}
     a, b = _Side.of(old, vocabulary), _Side.of(new, vocabulary)
     pairs = _align(a, b, options)
-    return Comparison(old_name, new_name, tuple(_classify(a, b, pairs, options)))
+    splits, merges = _regroup(a, b, pairs, options)
+    return Comparison(old_name, new_name, tuple(_classify(a, b, pairs, options, splits, merges)))
 
 
 def _align(a: _Side, b: _Side, options: Options) -> dict[int, int]:
@@ -440,6 +507,125 @@ def _align(a: _Side, b: _Side, options: Options) -> dict[int, int]:
     return pairs
 
 
+# --- splits, merges and extensions ----------------------------------------------------------
+
+_LEAST_JOINED = 88.0
+"""Least similarity of one clause to several consecutive ones joined, for a split or merge."""
+_LEAST_CONTAINED = 90.0
+"""Least share of a clause's words found in order inside another, for it to be extended."""
+_MOST_PARTS = 6
+
+
+def _gaps(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> tuple[list[int], ...]:
+    anchors_old = sorted(
+        i for i in _in_order(pairs, a, b, options) if a.keys[i] == b.keys[pairs[i]]
+    )
+    return anchors_old, sorted(pairs[i] for i in anchors_old)
+
+
+def _regroup(
+    a: _Side, b: _Side, pairs: dict[int, int], options: Options
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Find splits and merges among the clauses left unpaired (or paired with a mere part),
+    and pair a clause extended by a long sentence with its old self. ``pairs`` is updated.
+
+    Returns (old index -> the new indices it was split into, new index -> the old indices
+    merged into it).
+    """
+    anchors_old, anchors_new = _gaps(a, b, pairs, options)
+    back = {j: i for i, j in pairs.items()}
+    splits = _joins(a, b, pairs, back, anchors_old, anchors_new)
+    merges = _joins(b, a, back, pairs, anchors_new, anchors_old)
+    for i, js in splits.items():
+        for j in js:
+            back.pop(j, None)
+        pairs.pop(i, None)
+    for j, is_ in merges.items():
+        for i in is_:
+            pairs.pop(i, None)
+        back.pop(j, None)
+    used_old = {i for i in splits} | {i for v in merges.values() for i in v}
+    used_new = {j for v in splits.values() for j in v} | set(merges)
+    free_old = [i for i in range(len(a.clauses)) if i not in pairs and i not in used_old]
+    free_new = {j for j in range(len(b.clauses)) if j not in back and j not in used_new}
+    # A clause extended (or cut) by a long sentence: its words all there, in order.
+    candidates: list[tuple[float, int, int, int]] = []
+    for i in free_old:
+        gap = bisect.bisect_left(anchors_old, i)
+        lo = anchors_new[gap - 1] if gap > 0 else -1
+        hi = anchors_new[gap] if gap < len(anchors_new) else len(b.clauses)
+        for j in range(lo + 1, min(hi, lo + 1 + 200)):
+            if j not in free_new or a.keys[i][0] != b.keys[j][0]:
+                continue
+            short, long = sorted((a.plain[i], b.plain[j]), key=len)
+            if len(short) < 4:
+                continue
+            score = fuzz.partial_ratio(short, long)
+            if score >= _LEAST_CONTAINED:
+                candidates.append((-score, abs(i - j), i, j))
+    candidates.sort()
+    for _, _, i, j in candidates:
+        if i not in pairs and j in free_new:
+            pairs[i] = j
+            free_new.discard(j)
+    return splits, merges
+
+
+def _joins(
+    x: _Side,
+    y: _Side,
+    pairs: dict[int, int],
+    back: dict[int, int],
+    anchors_x: list[int],
+    anchors_y: list[int],
+) -> dict[int, list[int]]:
+    """Clauses of ``x`` that are several consecutive clauses of ``y`` joined."""
+    found: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for i in range(len(x.clauses)):
+        j0 = pairs.get(i)
+        if j0 is not None and x.keys[i] == y.keys[j0]:
+            continue  # unchanged: nothing to look for
+        if x.keys[i][0] or len(x.plain[i]) < 4:
+            continue
+        gap = bisect.bisect_left(anchors_x, i)
+        lo = anchors_y[gap - 1] if gap > 0 else -1
+        hi = anchors_y[gap] if gap < len(anchors_y) else len(y.clauses)
+
+        def free(j: int, i: int = i, lo: int = lo, hi: int = hi) -> bool:
+            return lo < j < hi and j not in taken and (j not in back or back[j] == i)
+
+        if j0 is not None:
+            starts = [s for s in range(j0 - _MOST_PARTS + 1, j0 + 1) if free(s)]
+        else:
+            starts = [
+                j
+                for j in range(lo + 1, min(hi, lo + 1 + 200))
+                if free(j)
+                and len(y.plain[j]) < len(x.plain[i])
+                and fuzz.partial_ratio(y.plain[j], x.plain[i]) >= _LEAST_CONTAINED
+            ]
+        best: tuple[float, list[int]] | None = None
+        for start in starts:
+            run: list[int] = []
+            for j in range(start, min(start + _MOST_PARTS, hi)):
+                if not free(j) or y.keys[j][0]:
+                    break
+                run.append(j)
+                if len(run) < 2 or (j0 is not None and j0 not in run):
+                    continue
+                score = fuzz.ratio(x.plain[i], "".join(y.plain[k] for k in run))
+                if best is None or score > best[0]:
+                    best = (score, list(run))
+        if best is None or best[0] < _LEAST_JOINED:
+            continue
+        if j0 is not None and best[0] < fuzz.ratio(x.plain[i], y.plain[j0]) + 5:
+            continue
+        found[i] = best[1]
+        taken.update(best[1])
+    return found
+
+
 def _in_order(pairs: dict[int, int], a: _Side, b: _Side, options: Options) -> set[int]:
     """Old indices of the pairs kept in place: the longest run whose new indices increase.
 
@@ -481,9 +667,23 @@ def _in_order(pairs: dict[int, int], a: _Side, b: _Side, options: Options) -> se
     return keep
 
 
-def _classify(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> list[Change]:
+def _classify(
+    a: _Side,
+    b: _Side,
+    pairs: dict[int, int],
+    options: Options,
+    splits: dict[int, list[int]] | None = None,
+    merges: dict[int, list[int]] | None = None,
+) -> list[Change]:
     in_order = _in_order(pairs, a, b, options)
     keyed: list[tuple[tuple[int, int, int], Change]] = []
+    splits, merges = splits or {}, merges or {}
+    for i, js in splits.items():
+        keyed += _joined(a, b, [i], js, ChangeKind.SPLIT)
+    for j, is_ in merges.items():
+        keyed += _joined(a, b, is_, [j], ChangeKind.MERGED)
+    grouped_old = set(splits) | {i for v in merges.values() for i in v}
+    grouped_new = set(merges) | {j for v in splits.values() for j in v}
     for i, j in pairs.items():
         old, new = a.clauses[i], b.clauses[j]
         section_old, section_new = a.sections[i], b.sections[j]
@@ -524,16 +724,50 @@ def _classify(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> li
     for i in range(len(a.clauses)):
         if i in pairs and i in in_order:
             place = pairs[i]
+        elif i in grouped_old:
+            continue
         elif i not in pairs:
             removed = Change(ChangeKind.REMOVED, a.clauses[i], None, old_section=a.section_label(i))
             keyed.append(((place, 2, i), removed))
     taken = set(pairs.values())
     for j in range(len(b.clauses)):
-        if j not in taken:
+        if j not in taken and j not in grouped_new:
             added = Change(ChangeKind.ADDED, None, b.clauses[j], new_section=b.section_label(j))
             keyed.append(((j, 1, -1), added))
     keyed.sort(key=lambda kc: kc[0])
     return [change for _, change in keyed]
+
+
+def _joined(
+    a: _Side, b: _Side, olds: list[int], news: list[int], kind: ChangeKind
+) -> list[tuple[tuple[int, int, int], Change]]:
+    """A split or merge; a table row whose cells are now lines (or the reverse), with every
+    letter the same, is the file's shape and no change."""
+    old_parts = tuple(a.clauses[i] for i in olds)
+    new_parts = tuple(b.clauses[j] for j in news)
+    text_old = " ".join(_full_text(c) for c in old_parts)
+    text_new = " ".join(_full_text(c) for c in new_parts)
+    same = letters_of(text_old) == letters_of(text_new)
+    if same and any(c.kind is Kind.ROW for c in (*old_parts, *new_parts)):
+        return []
+    change = Change(
+        kind,
+        old_parts[0],
+        new_parts[0],
+        text_changed=text_old != text_new,
+        cosmetic=False,
+        strength=strength_change(text_old, text_new),
+        redline=redline(text_old, text_new),
+        similarity=round(
+            fuzz.ratio("".join(a.plain[i] for i in olds), "".join(b.plain[j] for j in news)) / 100,
+            3,
+        ),
+        old_section=a.section_label(olds[0]),
+        new_section=b.section_label(news[0]),
+        old_parts=old_parts if kind is ChangeKind.MERGED else (),
+        new_parts=new_parts if kind is ChangeKind.SPLIT else (),
+    )
+    return [((news[0], 1, olds[0]), change)]
 
 
 def grouped(changes: Iterable[Change]) -> list[Change | RenumberedRun]:
@@ -567,6 +801,8 @@ class EffectKind(StrEnum):
     """A cited clause's normative verb got stronger."""
     WEAKENED = "weakened"
     """A cited clause's normative verb got weaker."""
+    REVERSED = "reversed"
+    """A cited clause's normative verb was negated, or lost its negation."""
     REWORDED = "reworded"
     """A cited clause's wording changed otherwise: the map's entry needs a look."""
 
@@ -614,6 +850,7 @@ def obligation_effects(
     protocol: Protocol,
     omap: ObligationMap,
     protocols: Sequence[Protocol] = (),
+    new: Sequence[Clause] = (),
 ) -> ObligationSummary:
     """How the changes from ``old`` touch the obligations the map cites ``protocol`` for.
 
@@ -624,7 +861,14 @@ def obligation_effects(
     mine, theirs = _Side.of(protocol.clauses, vocabulary), _Side.of(old, vocabulary)
     pairs = _align(mine, theirs, Options())
     old_of = {protocol.clauses[i].id: old[j].id for i, j in pairs.items()}
-    by_old = {c.old.id: c for c in comparison.changes if c.old is not None}
+    by_old: dict[str, Change] = {}
+    for c in comparison.changes:
+        for part in c.old_parts or ((c.old,) if c.old is not None else ()):
+            by_old[part.id] = c
+    # Words still in the new revision are still covered, wherever they went.
+    new_words = [
+        _encode(words_of(c.new_text), vocabulary) for c in comparison.changes if c.new is not None
+    ] + [_encode(words_of(_full_text(c)), vocabulary) for c in new]
     added = [c for c in comparison.changes if c.kind is ChangeKind.ADDED]
     texts = {c.id: _full_text(c) for p in protocols for c in p.clauses}
     effects: list[ObligationEffect] = []
@@ -648,18 +892,37 @@ def obligation_effects(
         changes = [by_old.get(old_of.get(cid, "")) for cid in source.clauses]
         where = tuple(_where(cid, c) for cid, c in zip(source.clauses, changes, strict=True))
         if changes and all(c is not None and c.kind is ChangeKind.REMOVED for c in changes):
-            effects.append(ObligationEffect(EffectKind.NO_LONGER_COVERED, ob.id, ob.title, where))
+            still = all(
+                c is not None and _still_there(c.old_text, new_words, vocabulary) for c in changes
+            )
+            kind = EffectKind.REWORDED if still else EffectKind.NO_LONGER_COVERED
+            effects.append(ObligationEffect(kind, ob.id, ob.title, where))
             continue
         strengths = [c.strength for c in changes if c is not None and c.strength]
         if strengths:
-            up = any(s.direction is Direction.STRENGTHENED for s in strengths)
-            kind = EffectKind.STRENGTHENED if up else EffectKind.WEAKENED
+            directions = {s.direction for s in strengths}
+            if Direction.REVERSED in directions:
+                kind = EffectKind.REVERSED
+            elif Direction.STRENGTHENED in directions:
+                kind = EffectKind.STRENGTHENED
+            else:
+                kind = EffectKind.WEAKENED
             effects.append(ObligationEffect(kind, ob.id, ob.title, where))
         elif any(c is not None and c.text_changed and not c.cosmetic for c in changes):
             effects.append(ObligationEffect(EffectKind.REWORDED, ob.id, ob.title, where))
     order = list(EffectKind)
     effects.sort(key=lambda e: order.index(e.kind))
     return ObligationSummary(protocol.slug, tuple(effects))
+
+
+def _still_there(text: str, new_words: Sequence[str], vocabulary: dict[str, str]) -> bool:
+    """Whether a removed clause's words are all found, in order, inside some new clause."""
+    mine = _encode(words_of(text), vocabulary)
+    if len(mine) < 4:
+        return False
+    return any(
+        len(w) >= len(mine) and fuzz.partial_ratio(mine, w) >= _LEAST_CONTAINED for w in new_words
+    )
 
 
 def _cited(ob: Obligation, slug: str) -> tuple[str, ...]:

@@ -97,7 +97,7 @@ def diff_command(args: argparse.Namespace) -> int:
         new_name=new_name,
     )
     if not args.no_obligations:
-        comparison = with_obligations(comparison, old.clauses, Path(args.root))
+        comparison = with_obligations(comparison, old.clauses, Path(args.root), new.clauses)
     color = output is None and fmt is Format.TEXT and _use_color(args.color)
     text = render(comparison, fmt, color=color)
     if output is None:
@@ -114,7 +114,9 @@ def diff_command(args: argparse.Namespace) -> int:
     return SAME if comparison.identical else DIFFERENT
 
 
-def with_obligations(comparison: Comparison, old: Sequence[Clause], root: Path) -> Comparison:
+def with_obligations(
+    comparison: Comparison, old: Sequence[Clause], root: Path, new: Sequence[Clause] = ()
+) -> Comparison:
     """Add the effect on the obligation map when the old revision is one of its protocols.
 
     Reading clauses.yaml takes a moment, so it is read only after the old revision has been
@@ -136,7 +138,9 @@ def with_obligations(comparison: Comparison, old: Sequence[Clause], root: Path) 
             file=sys.stderr,
         )
         return comparison
-    summary = obligation_effects(comparison, old, protocol, project.obligations, project.protocols)
+    summary = obligation_effects(
+        comparison, old, protocol, project.obligations, project.protocols, new
+    )
     return replace(comparison, obligations=summary)
 
 

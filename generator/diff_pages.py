@@ -124,7 +124,11 @@ def _force_section(comparison: Comparison) -> list[str]:
         s = change.strength
         if s is None:
             continue
-        word = "Stronger" if s.direction is Direction.STRENGTHENED else "Weaker"
+        word = {
+            Direction.STRENGTHENED: "Stronger",
+            Direction.WEAKENED: "Weaker",
+            Direction.REVERSED: "Reversed",
+        }[s.direction]
         where = md_escape(describe(change.clause, change.new_section or change.old_section))
         lines.append(
             f"- {word}: “{md_escape(s.old)}” became “{md_escape(s.new)}” in [{where}](#change-{n})"

@@ -55,6 +55,8 @@ TITLES = {
     ChangeKind.MODIFIED: "Modified",
     ChangeKind.MOVED: "Moved",
     ChangeKind.RENUMBERED: "Renumbered",
+    ChangeKind.SPLIT: "Split",
+    ChangeKind.MERGED: "Merged",
 }
 MEANINGS = {
     ChangeKind.ADDED: "only in the new revision",
@@ -62,6 +64,8 @@ MEANINGS = {
     ChangeKind.MODIFIED: "same place, wording changed",
     ChangeKind.MOVED: "now in a different section or order",
     ChangeKind.RENUMBERED: "same wording, new number only",
+    ChangeKind.SPLIT: "one clause is now several",
+    ChangeKind.MERGED: "several clauses are now one",
 }
 _NOUNS = {
     Kind.HEADING: "heading",
@@ -87,6 +91,13 @@ def describe(clause: Clause, section: str | None) -> str:
     return f"{noun} before the first heading"
 
 
+def _parts(clauses: Sequence[Clause], section: str | None) -> str:
+    """The clauses of a split or merge: '3.2 + 3.3', or '2 paragraphs in “Roles”'."""
+    if all(c.number for c in clauses):
+        return " + ".join(str(c.number) for c in clauses)
+    return " + ".join(describe(c, section) for c in clauses)
+
+
 def _short(text: str, limit: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -97,9 +108,13 @@ def _text(clause: Clause) -> str:
 
 
 def where(change: Change) -> str:
-    """'1.6', '2.3 → 2.4', or 'paragraph in “Background”'."""
+    """'1.6', '2.3 → 2.4', 'paragraph in “Background”', or '3.2 → 3.2 + 3.3' for a split."""
     old = describe(change.old, change.old_section) if change.old else None
     new = describe(change.new, change.new_section) if change.new else None
+    if change.old_parts:
+        old = _parts(change.old_parts, change.old_section)
+    if change.new_parts:
+        new = _parts(change.new_parts, change.new_section)
     if old and new and old != new:
         return f"{old} → {new}"
     return new or old or ""
@@ -130,10 +145,16 @@ def notes_of(change: Change, sections: bool = True) -> list[str]:
     return notes
 
 
+def _span(first: str | None, last: str | None) -> str:
+    """'1–4.2', '3' when both ends are one number, 'unnumbered' for clauses without one."""
+    a, b = first or "unnumbered", last or "unnumbered"
+    return a if a == b else f"{a}–{b}"
+
+
 def run_headline(run: RenumberedRun) -> str:
     first, last = run.first, run.last
-    old = f"{first.old_number}–{last.old_number}"
-    new = f"{first.new_number}–{last.new_number}"
+    old = _span(first.old_number, last.old_number)
+    new = _span(first.new_number, last.new_number)
     return f"Renumbered {old} → {new} ({len(run.changes)} clauses, wording unchanged)"
 
 
@@ -201,11 +222,11 @@ def render_text(comparison: Comparison, color: bool = False) -> str:
 
 def _text_body(change: Change, paint: Callable[[str, str], str]) -> str:
     if change.kind is ChangeKind.ADDED:
-        return paint(_GREEN, "{+" + _text(change.clause) + "+}")
+        return paint(_GREEN, "{+" + change.new_text + "+}")
     if change.kind is ChangeKind.REMOVED:
-        return paint(_RED, "[-" + _text(change.clause) + "-]")
+        return paint(_RED, "[-" + change.old_text + "-]")
     if not change.redline:
-        return _safe(_text(change.clause))
+        return _safe(change.new_text)
     parts: list[str] = []
     for span in change.redline:
         if span.op is Op.DELETED:
@@ -240,12 +261,12 @@ def markdown_redline(spans: Sequence[Span]) -> str:
 def markdown_body(change: Change) -> str:
     """The text of a change as Markdown: a redline, or the whole clause marked."""
     if change.kind is ChangeKind.ADDED:
-        return f"<ins>{md_escape(_text(change.clause))}</ins>"
+        return f"<ins>{md_escape(change.new_text)}</ins>"
     if change.kind is ChangeKind.REMOVED:
-        return f"<del>{md_escape(_text(change.clause))}</del>"
+        return f"<del>{md_escape(change.old_text)}</del>"
     if change.redline:
         return markdown_redline(change.redline)
-    return md_escape(_text(change.clause))
+    return md_escape(change.new_text)
 
 
 def render_markdown(comparison: Comparison) -> str:
@@ -339,26 +360,26 @@ def _old_side(change: Change) -> str:
     if change.old is None:
         return '<span class="meta">(not in the old revision)</span>'
     if change.kind is ChangeKind.REMOVED:
-        return _del(_text(change.old))
+        return _del(change.old_text)
     spans = [s for s in change.redline if s.op is not Op.INSERTED]
-    return html_redline(spans) if spans else _h(_text(change.old))
+    return html_redline(spans) if spans else _h(change.old_text)
 
 
 def _new_side(change: Change) -> str:
     if change.new is None:
         return '<span class="meta">(not in the new revision)</span>'
     if change.kind is ChangeKind.ADDED:
-        return _ins(_text(change.new))
+        return _ins(change.new_text)
     spans = [s for s in change.redline if s.op is not Op.DELETED]
-    return html_redline(spans) if spans else _h(_text(change.new))
+    return html_redline(spans) if spans else _h(change.new_text)
 
 
 def _inline(change: Change) -> str:
     if change.kind is ChangeKind.ADDED:
-        return _ins(_text(change.clause))
+        return _ins(change.new_text)
     if change.kind is ChangeKind.REMOVED:
-        return _del(_text(change.clause))
-    return html_redline(change.redline) if change.redline else _h(_text(change.clause))
+        return _del(change.old_text)
+    return html_redline(change.redline) if change.redline else _h(change.new_text)
 
 
 def render_html(comparison: Comparison) -> str:
@@ -536,8 +557,8 @@ def change_data(change: Change) -> dict[str, Any]:
         data["text_changed"] = False
     else:
         assert change.old is not None and change.new is not None
-        data["old_text"] = _text(change.old)
-        data["new_text"] = _text(change.new)
+        data["old_text"] = change.old_text
+        data["new_text"] = change.new_text
         data["cosmetic"] = change.cosmetic
         data["text_changed"] = change.text_changed
         data["strength"] = (
@@ -552,6 +573,10 @@ def change_data(change: Change) -> dict[str, Any]:
         if change.redline:
             data["redline"] = [{"op": s.op.value, "text": s.text} for s in change.redline]
         data["similarity"] = change.similarity
+    if change.old_parts:
+        data["old_parts"] = [c.number or c.id for c in change.old_parts]
+    if change.new_parts:
+        data["new_parts"] = [c.number or c.id for c in change.new_parts]
     clause = change.clause
     data["clause_kind"] = clause.kind.value
     data["where"] = where(change)

@@ -305,5 +305,13 @@ def test_ignore_numbers_compares_wording_only() -> None:
 
 def test_summary_has_every_kind_in_order() -> None:
     summary = diff(BASE, BASE).summary()
-    assert [k.value for k in summary] == ["added", "removed", "modified", "moved", "renumbered"]
+    assert [k.value for k in summary] == [
+        "added",
+        "removed",
+        "modified",
+        "moved",
+        "renumbered",
+        "split",
+        "merged",
+    ]
     assert set(summary.values()) == {0}

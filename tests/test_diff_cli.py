@@ -70,6 +70,8 @@ def test_json_has_the_documented_shape(files: tuple[Path, Path]) -> None:
         "modified": 1,
         "moved": 1,
         "renumbered": 2,
+        "split": 0,
+        "merged": 0,
     }
     changes = {(c["kind"], c["new_number"]): c for c in data["changes"]}
     modified = changes[("modified", "1.2")]
