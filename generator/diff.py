@@ -586,7 +586,8 @@ def _joins(
         j0 = pairs.get(i)
         if j0 is not None and x.keys[i] == y.keys[j0]:
             continue  # unchanged: nothing to look for
-        if x.keys[i][0] or len(x.plain[i]) < 4:
+        row = x.clauses[i].kind is Kind.ROW
+        if x.keys[i][0] or (len(x.plain[i]) < 4 and not row):
             continue
         gap = bisect.bisect_left(anchors_x, i)
         lo = anchors_y[gap - 1] if gap > 0 else -1
@@ -609,7 +610,8 @@ def _joins(
         for start in starts:
             run: list[int] = []
             for j in range(start, min(start + _MOST_PARTS, hi)):
-                if not free(j) or y.keys[j][0]:
+                # A row's cells on lines of their own read as headings: they may be parts.
+                if not free(j) or (y.keys[j][0] and not row):
                     break
                 run.append(j)
                 if len(run) < 2 or (j0 is not None and j0 not in run):
@@ -682,17 +684,22 @@ def _classify(
         keyed += _joined(a, b, [i], js, ChangeKind.SPLIT)
     for j, is_ in merges.items():
         keyed += _joined(a, b, is_, [j], ChangeKind.MERGED)
+    back = {j: i for i, j in pairs.items()}
     grouped_old = set(splits) | {i for v in merges.values() for i in v}
     grouped_new = set(merges) | {j for v in splits.values() for j in v}
     for i, j in pairs.items():
         old, new = a.clauses[i], b.clauses[j]
-        section_old, section_new = a.sections[i], b.sections[j]
-        # A heading read as a paragraph (a shape of the file, not an edit) moves nothing.
+        # A heading read as a paragraph, or a paragraph as a heading (a shape of the file,
+        # not an edit), moves nothing: such headings are looked through.
+        section_old = _real_section(a, b, pairs, i)
+        section_new = _real_section(b, a, back, j)
+        # A heading's own section is its level, which plain text can only guess: a heading
+        # counts as moved only when out of order.
         moved_section = (
-            section_old is not None
+            not a.keys[i][0]
+            and section_old is not None
             and section_old in pairs
             and pairs[section_old] != section_new
-            and b.keys[pairs[section_old]][0]
         )
         moved = i not in in_order or moved_section
         text_old, text_new = _full_text(old), _full_text(new)
@@ -736,6 +743,18 @@ def _classify(
             keyed.append(((j, 1, -1), added))
     keyed.sort(key=lambda kc: kc[0])
     return [change for _, change in keyed]
+
+
+def _real_section(x: _Side, y: _Side, pairs: dict[int, int], k: int) -> int | None:
+    """The heading clause ``k`` of ``x`` is under, looking through headings whose
+    counterpart in ``y`` is not a heading."""
+    section = x.sections[k]
+    seen = 0
+    while section is not None and section in pairs and not y.keys[pairs[section]][0]:
+        section, seen = x.sections[section], seen + 1
+        if seen > 50:
+            return None
+    return section
 
 
 def _joined(

@@ -380,6 +380,16 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[_Segment], int]:
         page_break = leading and not prev_blank
         prev_text = current.lines[-1] if current else ""
         seg = _classify(number, stripped)
+        if (
+            seg.label is not None
+            and re.fullmatch(r"\d{3,}\.", seg.label)
+            and int(seg.label[:-1]) >= 300
+            and prev_text
+            and not _TERMINAL.search(prev_text)
+            and not prev_blank
+        ):
+            # "... Localism Act" / "2011.": a year wrapped to the start of a line.
+            seg = _Segment(number, [stripped])
         if pending and seg.glyph is None and seg.label is None and not seg.is_row:
             continues_item = (
                 current is not None
@@ -422,6 +432,18 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[_Segment], int]:
                 seg = _Segment(number, [seg.text])
         if not starts_new and page_break and _TERMINAL.search(prev_text):
             starts_new = True
+        if (
+            not starts_new
+            and current is not None
+            and len(current.lines) == 1
+            and len(prev_text) < 0.6 * width
+            and _heading_shaped(prev_text, None, len(prev_text))
+            and stripped[:1].isupper()
+            and not (prev_text.isupper() and stripped.isupper())
+        ):
+            # "1.1 Content" / "This Protocol has been ...": a short heading line, then text.
+            starts_new = True
+            seg.after_blank = True
         if (
             not starts_new
             and _TERMINAL.search(prev_text)
