@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.model import Clause, Kind
+from generator.core.types import Clause, Kind
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
