@@ -155,9 +155,10 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
         return None, problems
     clauses, bad = parse_body(_slug(path), body, body_line, path)
     # A published text may repeat a number by mistake; the diff can still compare it.
-    problems += [replace(p, severity=Severity.WARNING) for p in bad]
+    problems += [_located(replace(p, severity=Severity.WARNING), line_map, kind) for p in bad]
+    clauses = sub_numbers(clauses)
     if line_map:
-        clauses = tuple(replace(c, line=line_map.get(c.line, c.line)) for c in clauses)
+        clauses = tuple(replace(c, line=_original(c.line, line_map)) for c in clauses)
     if not any(c.kind is not Kind.HEADING for c in clauses):
         problems.append(
             Problem(
@@ -169,6 +170,64 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
         )
         return None, problems
     return Revision(path, kind, markdown, clauses), problems
+
+
+# "(a)", "(iv)", "(1)", "a)", "1)", "a.", "iv." at the start of a paragraph or item.
+_SUB_NUMBER = re.compile(
+    r"^(?P<label>\((?P<p>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)"
+    r"|(?P<d>[a-z]|[ivxlc]{1,6})[.)]|(?P<n>\d{1,3})\))\s+(?=\S)"
+)
+
+
+def sub_numbers(clauses: Sequence[Clause]) -> tuple[Clause, ...]:
+    """Clauses numbered '(a)', '(1)', 'i.' as their number, not part of their text.
+
+    The number is qualified by the numbered clause above it in the same section ('6.2(a)'),
+    so a renumbered sub-clause is reported as renumbered and pairs by number.
+    """
+    out: list[Clause] = []
+    base: str | None = None
+    for c in clauses:
+        if c.kind is Kind.HEADING:
+            base = None
+        elif c.number:
+            base = c.number
+        match = _SUB_NUMBER.match(c.text) if c.kind is not Kind.HEADING and not c.number else None
+        if match is None:
+            out.append(c)
+            continue
+        core = match.group("p") or match.group("d") or match.group("n")
+        label = match.group("label")
+        number = f"{base}({core})" if base else f"({core})"
+        out.append(replace(c, number=number, label=label, text=c.text[match.end() :]))
+    return tuple(out)
+
+
+_LINE_IN_MESSAGE = re.compile(r"\bline (\d+)\b")
+
+
+def _located(problem: Problem, line_map: dict[int, int], kind: SourceKind) -> Problem:
+    """A problem found in the converted Markdown, pointed at the user's own file: its line
+    (for Word, its paragraph), in the location and in the message."""
+    if kind is SourceKind.MARKDOWN:
+        return problem
+    word = "paragraph" if kind is SourceKind.WORD else "line"
+
+    def mapped(match: re.Match[str]) -> str:
+        return f"{word} {_original(int(match.group(1)), line_map)}"
+
+    return replace(
+        problem,
+        line=_original(problem.line, line_map) if problem.line else 0,
+        message=_LINE_IN_MESSAGE.sub(mapped, problem.message),
+    )
+
+
+def _original(line: int, line_map: dict[int, int]) -> int:
+    """The user's line for a Markdown line: its own, or the nearest before it."""
+    while line > 0 and line not in line_map:
+        line -= 1
+    return line_map.get(line, 0)
 
 
 def _decode(path: str, data: bytes) -> tuple[str, list[Problem]]:
@@ -208,7 +267,7 @@ _URL_LINE = re.compile(r"^(?:<)?(?:https?://|www\.)\S+?(?:>)?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _CONTENTS_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,3}$")
 _CONTENTS_HEADING = re.compile(r"^#*\s*(?:table of )?contents$", re.IGNORECASE)
-_LETTER_ITEM = re.compile(r"^(?:\(?[a-z]{1,3}\)|\([0-9]{1,2}\))\s")
+_LETTER_ITEM = re.compile(r"^(?:\(?[a-z]{1,3}\)|\(?[0-9]{1,2}\)|(?:[a-z]|[ivx]{1,5})\.)\s")
 _TERMINAL = re.compile(r"[.:;!?…](?:[\"'”’)\]*]*)$")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _WORD_RE = re.compile(r"\w+")
@@ -221,6 +280,33 @@ _CONTINUING_WORDS = (
     "about after before during through any all each every such other the via per"
 )
 _CONTINUING = frozenset(_CONTINUING_WORDS.split())
+# Words after which a number at the start of the next line is a reference, not a clause.
+_REFERRING = frozenset(
+    [
+        "paragraph",
+        "paragraphs",
+        "para",
+        "paras",
+        "section",
+        "sections",
+        "clause",
+        "clauses",
+        "see",
+        "rule",
+        "rules",
+        "part",
+        "parts",
+        "appendix",
+        "annex",
+        "and",
+        "or",
+        "to",
+        "of",
+        "in",
+        "under",
+        "at",
+    ]
+)
 
 
 class BlockKind(StrEnum):
@@ -389,6 +475,17 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[_Segment], int]:
             and not prev_blank
         ):
             # "... Localism Act" / "2011.": a year wrapped to the start of a line.
+            seg = _Segment(number, [stripped])
+        if (
+            seg.label is not None
+            and not prev_blank
+            and prev_text
+            and _WORD_RE.findall(prev_text)
+            and _WORD_RE.findall(prev_text)[-1].lower() in _REFERRING
+            and not _TERMINAL.search(prev_text)
+            and len(prev_text) >= 0.6 * width
+        ):
+            # "(see paragraphs" / "5.7 and 9.3.5).": a cross-reference wrapped to a new line.
             seg = _Segment(number, [stripped])
         if pending and seg.glyph is None and seg.label is None and not seg.is_row:
             continues_item = (
