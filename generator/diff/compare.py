@@ -698,6 +698,8 @@ def _classify(
         moved_section = (
             not a.keys[i][0]
             and section_old is not None
+            and section_old != -1
+            and section_new != -1
             and section_old in pairs
             and pairs[section_old] != section_new
         )
@@ -746,14 +748,11 @@ def _classify(
 
 
 def _real_section(x: _Side, y: _Side, pairs: dict[int, int], k: int) -> int | None:
-    """The heading clause ``k`` of ``x`` is under, looking through headings whose
-    counterpart in ``y`` is not a heading."""
+    """The heading clause ``k`` of ``x`` is under; -1 when that heading's counterpart in
+    ``y`` is not a heading (a shape of the file: where the clause is cannot be told)."""
     section = x.sections[k]
-    seen = 0
-    while section is not None and section in pairs and not y.keys[pairs[section]][0]:
-        section, seen = x.sections[section], seen + 1
-        if seen > 50:
-            return None
+    if section is not None and section in pairs and not y.keys[pairs[section]][0]:
+        return -1
     return section
 
 
@@ -774,7 +773,8 @@ def _joined(
         old_parts[0],
         new_parts[0],
         text_changed=text_old != text_new,
-        cosmetic=False,
+        # Every word kept: only the paragraph breaks moved.
+        cosmetic=same,
         strength=strength_change(text_old, text_new),
         redline=redline(text_old, text_new),
         similarity=round(

@@ -406,15 +406,16 @@ def lines_to_markdown(lines: Sequence[str], first: int = 1) -> tuple[str, dict[i
     return markdown, {k: v + first - 1 for k, v in origin.items()}
 
 
-def _clean_lines(lines: Sequence[Line]) -> Iterator[tuple[int, str, str]]:
-    """(line number, raw line, stripped line) with page furniture left out."""
+def _clean_lines(lines: Sequence[Line], urls: bool = True) -> Iterator[tuple[int, str, str]]:
+    """(line number, raw line, stripped line) with page furniture left out; ``urls``: a
+    line that is only a web address is furniture too (a PDF's running footer)."""
     for line in lines:
         raw = line.text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
         raw = raw.rstrip(" \r\f\v")
         stripped = raw.strip(" ") if raw.strip() else ""
         stripped = _AUTOLINK.sub(r"\1", stripped)
         if stripped and (
-            _URL_LINE.match(stripped)
+            (urls and _URL_LINE.match(stripped))
             or _PAGE_NUMBER.match(stripped)
             or _CONTENTS_HEADING.match(stripped)
             or (_CONTENTS_LINE.search(stripped) and len(stripped) < 120)
@@ -427,7 +428,7 @@ def _paragraph_segments(lines: Sequence[Line]) -> list[_Segment]:
     """One paragraph per line: every line is a segment of its own."""
     segments: list[_Segment] = []
     blank = True
-    for number, raw, stripped in _clean_lines(lines):
+    for number, raw, stripped in _clean_lines(lines, urls=False):
         if not stripped:
             blank = True
             continue

@@ -135,7 +135,9 @@ def notes_of(change: Change, sections: bool = True) -> list[str]:
     if change.strength:
         s = change.strength
         notes.append(f"{s.direction.value}: “{s.old}” → “{s.new}”")
-    if change.cosmetic:
+    if change.cosmetic and change.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+        notes.append("wording unchanged")
+    elif change.cosmetic:
         notes.append("cosmetic: case, punctuation or spacing only")
     if change.kind is ChangeKind.MOVED:
         if sections and change.old_section != change.new_section and change.new_section:

@@ -95,9 +95,11 @@ def remove_furniture(lines: Sequence[str]) -> list[Line]:
         counts = Counter(_key(line) for line in out if line.strip())
         pages_seen = [i for i, line in enumerate(out) if _PAGE_WORDS.match(_key(line))]
         near_page = {j for i in pages_seen for j in range(i - 3, i + 4)}
+        near: Counter[str] = Counter(_key(out[i]) for i in near_page if 0 <= i < len(out))
         for i, line in enumerate(out):
             key = _key(line)
-            if key and counts[key] >= 3 and _furniture(line) and i in near_page:
+            # Repeated, and next to a page number at least twice: the first page's copy too.
+            if key and counts[key] >= 3 and near[key] >= 2 and _furniture(line):
                 drop.add(i)
     return [Line(i + 1, "" if i in drop else line) for i, line in enumerate(out)]
 
@@ -116,7 +118,8 @@ def _furniture(line: str) -> bool:
 
 def detect_layout(lines: Sequence[str]) -> Layout:
     """One paragraph per line when long lines nearly always end a sentence and some are
-    longer than any printed line; printed lines otherwise."""
+    longer than any printed line, or when many are far longer than a printed line; printed
+    lines otherwise."""
     stripped = [" ".join(line.split()) for line in lines]
     long = [s for s in stripped if len(s) >= 60 and "\t" not in s]
     if len(long) < 3:
@@ -124,5 +127,9 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     open_ended = sum(1 for s in long if not _TERMINAL_END.search(s))
     longest = max(len(s) for s in long)
     if open_ended <= 0.15 * len(long) and longest > 110:
+        return Layout.PARAGRAPHS
+    # Lines far longer than any printed line (items without closing punctuation aside).
+    very_long = sum(1 for s in long if len(s) > 160)
+    if very_long >= max(3, 0.25 * len(long)):
         return Layout.PARAGRAPHS
     return Layout.WRAPPED
