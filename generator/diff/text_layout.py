@@ -95,11 +95,11 @@ def remove_furniture(lines: Sequence[str]) -> list[Line]:
         counts = Counter(_key(line) for line in out if line.strip())
         pages_seen = [i for i, line in enumerate(out) if _PAGE_WORDS.match(_key(line))]
         near_page = {j for i in pages_seen for j in range(i - 3, i + 4)}
-        near: Counter[str] = Counter(_key(out[i]) for i in near_page if 0 <= i < len(out))
+        beside: Counter[str] = Counter(_key(out[i]) for i in near_page if 0 <= i < len(out))
         for i, line in enumerate(out):
             key = _key(line)
             # Repeated, and next to a page number at least twice: the first page's copy too.
-            if key and counts[key] >= 3 and near[key] >= 2 and _furniture(line):
+            if key and counts[key] >= 3 and beside[key] >= 2 and _furniture(line):
                 drop.add(i)
     return [Line(i + 1, "" if i in drop else line) for i, line in enumerate(out)]
 
