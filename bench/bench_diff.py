@@ -1,4 +1,4 @@
-"""Time the revision diff on two synthetic 400-clause protocols.
+"""Time the revision diff on synthetic pairs of 400 and 2,000 clauses (budget: 1 s for 2,000).
 
 Run: .venv/bin/python bench/bench_diff.py
 
@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.diff.compare import compare
+from generator.diff.importers import read_revision
 from generator.diff.render import Format, render
 from generator.sources.parse import parse_body
 
@@ -46,32 +47,36 @@ def document(sections: list[tuple[str, list[str]]]) -> str:
     return "\n".join(lines)
 
 
-def versions(seed: int = 2024) -> tuple[str, str]:
+def versions(seed: int = 2024, sections: int = 20) -> tuple[str, str]:
+    """Old and new text: ``sections`` sections of 19 paragraphs (20 clauses each with the
+    heading), and edits in proportion (10 insertions per 400 clauses, and so on)."""
     rng = random.Random(seed)
     old = [
-        (f"Section {k} {rng.choice(WORDS)}", [sentence(rng) for _ in range(19)]) for k in range(20)
+        (f"Section {k} {rng.choice(WORDS)}", [sentence(rng) for _ in range(19)])
+        for k in range(sections)
     ]
     new = [(title, list(paragraphs)) for title, paragraphs in old]
-    for _ in range(10):  # inserted paragraphs
+    scale = max(1, sections // 20)
+    for _ in range(10 * scale):  # inserted paragraphs
         section = rng.choice(new)[1]
         section.insert(rng.randrange(len(section) + 1), sentence(rng))
-    for _ in range(10):  # deleted paragraphs
+    for _ in range(10 * scale):  # deleted paragraphs
         section = rng.choice(new)[1]
         section.pop(rng.randrange(len(section)))
-    for _ in range(20):  # reworded paragraphs
+    for _ in range(20 * scale):  # reworded paragraphs
         section = rng.choice(new)[1]
         i = rng.randrange(len(section))
         words = section[i].split()
         words[rng.randrange(2, len(words))] = rng.choice(WORDS)
         section[i] = " ".join(words)
-    for _ in range(10):  # strengthened or weakened
+    for _ in range(10 * scale):  # strengthened or weakened
         section = rng.choice(new)[1]
         i = rng.randrange(len(section))
         for a, b in (("should", "must"), ("may", "must"), ("must", "should")):
             if f" {a} " in section[i]:
                 section[i] = section[i].replace(f" {a} ", f" {b} ", 1)
                 break
-    for _ in range(5):  # moved to another section
+    for _ in range(5 * scale):  # moved to another section
         source, target = rng.choice(new)[1], rng.choice(new)[1]
         target.insert(rng.randrange(len(target) + 1), source.pop(rng.randrange(len(source))))
     return document(old), document(new)
@@ -85,6 +90,18 @@ def best_of(repeats: int, func: object) -> tuple[float, float]:
         func()
         times.append(time.perf_counter() - start)
     return min(times), statistics.median(times)
+
+
+BUDGET_2000 = 1.0
+"""Seconds for the whole diff of a 2,000-clause pair: read both files, compare, render."""
+
+
+def end_to_end(old_md: str, new_md: str) -> str:
+    """What ``python -m generator diff old.md new.md`` does, without the process start."""
+    old, _ = read_revision("old.md", old_md.encode())
+    new, _ = read_revision("new.md", new_md.encode())
+    assert old is not None and new is not None
+    return render(compare(old.clauses, new.clauses), Format.TEXT)
 
 
 def main() -> None:
@@ -104,6 +121,26 @@ def main() -> None:
     rewritten, _ = parse_body("rewritten", versions(seed=99)[0])
     fastest, _ = best_of(3, lambda: compare(old, rewritten))
     print(f"worst case, every clause different: {fastest * 1000:.1f} ms")
+
+    big_old, big_new = versions(sections=100)
+    a, _ = parse_body("old", big_old)
+    b, _ = parse_body("new", big_new)
+    summary = compare(a, b).summary()
+    print(f"2,000-clause pair: old {len(a)} clauses, new {len(b)} clauses")
+    print("changes:", ", ".join(f"{n} {k.value}" for k, n in summary.items()))
+    fastest, median = best_of(3, lambda: compare(a, b))
+    print(f"2,000-clause compare: best {fastest * 1000:.0f} ms, median {median * 1000:.0f} ms")
+    fastest, median = best_of(3, lambda: end_to_end(big_old, big_new))
+    verdict = "met" if median < BUDGET_2000 else "NOT MET"
+    print(
+        f"2,000-clause diff, read + compare + render: best {fastest * 1000:.0f} ms, "
+        f"median {median * 1000:.0f} ms (budget {BUDGET_2000:.0f} s): {verdict}"
+    )
+    big_rewritten = versions(seed=99, sections=100)[0]
+    fastest, _ = best_of(1, lambda: end_to_end(big_old, big_rewritten))
+    print(f"2,000 clauses, every clause different: {fastest * 1000:.0f} ms")
+    if median >= BUDGET_2000:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

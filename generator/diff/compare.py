@@ -391,29 +391,28 @@ class _Side:
                     break
                 parent, seen = p.parent, seen + 1
             sections.append(found)
-        texts = [_full_text(c) for c in clauses]
+        words = [words_of(_full_text(c)) for c in clauses]
         return _Side(
             clauses,
             tuple(
-                (c.kind is Kind.HEADING, letters_of(t)) for c, t in zip(clauses, texts, strict=True)
+                (c.kind is Kind.HEADING, "".join(w)) for c, w in zip(clauses, words, strict=True)
             ),
-            tuple(_encode(words_of(t), vocabulary) for t in texts),
+            tuple(_encode(w, vocabulary) for w in words),
             tuple(sections),
         )
 
 
 def _encode(words: Sequence[str], vocabulary: dict[str, str]) -> str:
     """One private-use character per distinct word: similarity is then counted in words,
-    and is several times faster than over letters."""
-    out: list[str] = []
+    and is several times faster than over letters. (Past 137,000 distinct words codes are
+    shared, which only blurs similarity.)"""
     for word in words:
-        code = vocabulary.get(word)
-        if code is None:
+        if word not in vocabulary:
             n = len(vocabulary)
-            code = chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + n - 0x1900)
-            vocabulary[word] = code
-        out.append(code)
-    return "".join(out)
+            vocabulary[word] = (
+                chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + (n - 0x1900) % 0x1FFFD)
+            )
+    return "".join([vocabulary[word] for word in words])
 
 
 def _full_text(c: Clause) -> str:
@@ -523,6 +522,26 @@ def _gaps(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> tuple[
     return anchors_old, sorted(pairs[i] for i in anchors_old)
 
 
+_REACH = 40
+"""How far from its expected place a part of a split or an extended clause is looked for."""
+
+
+def _window(
+    i: int, anchors_x: list[int], anchors_y: list[int], n_x: int, n_y: int, reach: int = _REACH
+) -> tuple[int, int]:
+    """The indices of ``y`` where the counterpart of ``x``'s clause ``i`` may be: between
+    the same anchors, and near the place its position between them suggests."""
+    gap = bisect.bisect_left(anchors_x, i)
+    x_lo = anchors_x[gap - 1] if gap > 0 else -1
+    x_hi = anchors_x[gap] if gap < len(anchors_x) else n_x
+    lo = anchors_y[gap - 1] + 1 if gap > 0 else 0
+    hi = anchors_y[gap] if gap < len(anchors_y) else n_y
+    if hi - lo <= 2 * reach:
+        return lo, hi
+    expected = lo + (i - x_lo - 1) * (hi - lo) // max(1, x_hi - x_lo - 1)
+    return max(lo, expected - reach), min(hi, expected + reach + 1)
+
+
 def _regroup(
     a: _Side, b: _Side, pairs: dict[int, int], options: Options
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
@@ -534,8 +553,11 @@ def _regroup(
     """
     anchors_old, anchors_new = _gaps(a, b, pairs, options)
     back = {j: i for i, j in pairs.items()}
-    splits = _joins(a, b, pairs, back, anchors_old, anchors_new)
-    merges = _joins(b, a, back, pairs, anchors_new, anchors_old)
+    # A text rewritten throughout has nothing to regroup far away: look close by only.
+    unpaired = len(a.clauses) - len(pairs)
+    reach = _REACH if unpaired <= 200 else 6
+    splits = _joins(a, b, pairs, back, anchors_old, anchors_new, reach)
+    merges = _joins(b, a, back, pairs, anchors_new, anchors_old, reach)
     for i, js in splits.items():
         for j in js:
             back.pop(j, None)
@@ -551,18 +573,22 @@ def _regroup(
     # A clause extended (or cut) by a long sentence: its words all there, in order.
     candidates: list[tuple[float, int, int, int]] = []
     for i in free_old:
-        gap = bisect.bisect_left(anchors_old, i)
-        lo = anchors_new[gap - 1] if gap > 0 else -1
-        hi = anchors_new[gap] if gap < len(anchors_new) else len(b.clauses)
-        for j in range(lo + 1, min(hi, lo + 1 + 200)):
-            if j not in free_new or a.keys[i][0] != b.keys[j][0]:
-                continue
-            short, long = sorted((a.plain[i], b.plain[j]), key=len)
-            if len(short) < 4:
-                continue
-            score = fuzz.partial_ratio(short, long)
-            if score >= _LEAST_CONTAINED:
-                candidates.append((-score, abs(i - j), i, j))
+        lo, hi = _window(i, anchors_old, anchors_new, len(a.clauses), len(b.clauses), reach)
+        js = [
+            j
+            for j in range(lo, hi)
+            if j in free_new and a.keys[i][0] == b.keys[j][0] and len(b.plain[j]) >= 4
+        ]
+        if len(a.plain[i]) < 4 or not js:
+            continue
+        for _, score, k in process.extract(
+            a.plain[i],
+            [b.plain[j] for j in js],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=_LEAST_CONTAINED,
+            limit=None,
+        ):
+            candidates.append((-score, abs(i - js[k]), i, js[k]))
     candidates.sort()
     for _, _, i, j in candidates:
         if i not in pairs and j in free_new:
@@ -578,6 +604,7 @@ def _joins(
     back: dict[int, int],
     anchors_x: list[int],
     anchors_y: list[int],
+    reach: int = _REACH,
 ) -> dict[int, list[int]]:
     """Clauses of ``x`` that are several consecutive clauses of ``y`` joined."""
     found: dict[int, list[int]] = {}
@@ -589,23 +616,27 @@ def _joins(
         row = x.clauses[i].kind is Kind.ROW
         if x.keys[i][0] or (len(x.plain[i]) < 4 and not row):
             continue
-        gap = bisect.bisect_left(anchors_x, i)
-        lo = anchors_y[gap - 1] if gap > 0 else -1
-        hi = anchors_y[gap] if gap < len(anchors_y) else len(y.clauses)
+        lo, hi = _window(i, anchors_x, anchors_y, len(x.clauses), len(y.clauses), reach)
+        if j0 is not None:
+            lo, hi = max(0, j0 - _MOST_PARTS + 1), min(len(y.clauses), j0 + _MOST_PARTS)
 
         def free(j: int, i: int = i, lo: int = lo, hi: int = hi) -> bool:
-            return lo < j < hi and j not in taken and (j not in back or back[j] == i)
+            return lo <= j < hi and j not in taken and (j not in back or back[j] == i)
 
         if j0 is not None:
             starts = [s for s in range(j0 - _MOST_PARTS + 1, j0 + 1) if free(s)]
         else:
-            starts = [
-                j
-                for j in range(lo + 1, min(hi, lo + 1 + 200))
-                if free(j)
-                and len(y.plain[j]) < len(x.plain[i])
-                and fuzz.partial_ratio(y.plain[j], x.plain[i]) >= _LEAST_CONTAINED
-            ]
+            js = [j for j in range(lo, hi) if free(j) and 0 < len(y.plain[j]) < len(x.plain[i])]
+            starts = sorted(
+                js[k]
+                for _, _, k in process.extract(
+                    x.plain[i],
+                    [y.plain[j] for j in js],
+                    scorer=fuzz.partial_ratio,
+                    score_cutoff=_LEAST_CONTAINED,
+                    limit=None,
+                )
+            )
         best: tuple[float, list[int]] | None = None
         for start in starts:
             run: list[int] = []
