@@ -327,6 +327,20 @@ td.count { text-align: right; }
 .clause { border-left: 4px solid #b1b4b6; padding-left: .8rem; margin: .4rem 0 1.4rem; }
 article { margin-bottom: 1.5rem; }
 nav ol { padding-left: 2rem; } nav li { margin: .15rem 0; }
+body, td, th { overflow-wrap: break-word; }
+@media (max-width: 40rem) {
+  body { padding: .75rem .75rem 2rem; }
+  nav ol { padding-left: 1.4rem; }
+  th, td { padding: .3rem .35rem; } table { font-size: .95rem; }
+  /* A phone stacks each table row: no sideways scrolling. */
+  table.sides, .sides caption, .sides tbody, .sides tr, .sides th, .sides td {
+    display: block; width: 100%; }
+  .sides thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); }
+  .sides tr { margin-bottom: .8rem; border: 1px solid #b1b4b6; } .sides th, .sides td { border: 0; }
+  .sides td[data-label]::before { content: attr(data-label); display: block; font-size: .85rem;
+    font-weight: 700; color: var(--muted); }
+}
 @media print { .skip, .views { display: none; } a { color: inherit; } }
 """
 
@@ -415,8 +429,8 @@ def render_html(comparison: Comparison) -> str:
     ]
     for kind in ChangeKind:
         out.append(
-            f'<tr><th scope="row">{TITLES[kind]}</th><td class="count">{counts[kind]}</td>'
-            f"<td>{_h(MEANINGS[kind])}</td></tr>"
+            f'<tr><th scope="row">{TITLES[kind]}</th>'
+            f'<td class="count">{counts[kind]}</td><td>{_h(MEANINGS[kind])}</td></tr>'
         )
     out += [
         "</tbody>",
@@ -461,7 +475,7 @@ def render_html(comparison: Comparison) -> str:
     ]
     if entries:
         out += [
-            "<table>",
+            '<table class="sides">',
             f"<caption>Each change, with <cite>{old}</cite> on the left and "
             f"<cite>{new}</cite> on the right</caption>",
             '<thead><tr><th scope="col">Change</th>'
@@ -469,7 +483,7 @@ def render_html(comparison: Comparison) -> str:
             "<tbody>",
         ]
         for n, entry in enumerate(entries, start=1):
-            out += _html_side_rows(n, entry)
+            out += _html_side_rows(n, entry, f"Old: {old}", f"New: {new}")
         out += ["</tbody>", "</table>"]
     else:
         out.append("<p>No differences.</p>")
@@ -525,7 +539,9 @@ def _html_entry(n: int, entry: Change | RenumberedRun) -> list[str]:
     return out
 
 
-def _html_side_rows(n: int, entry: Change | RenumberedRun) -> list[str]:
+def _html_side_rows(
+    n: int, entry: Change | RenumberedRun, old: str = "Old", new: str = "New"
+) -> list[str]:
     if isinstance(entry, RenumberedRun):
         label = _h(run_headline(entry))
         return [
@@ -534,8 +550,8 @@ def _html_side_rows(n: int, entry: Change | RenumberedRun) -> list[str]:
         ]
     label = f'<a href="#change-{n}">{n}.</a> {_h(headline(entry))}'
     return [
-        f'<tr><th scope="row">{label}</th><td>{_old_side(entry)}</td>'
-        f"<td>{_new_side(entry)}</td></tr>"
+        f'<tr><th scope="row">{label}</th><td data-label="{old}">{_old_side(entry)}</td>'
+        f'<td data-label="{new}">{_new_side(entry)}</td></tr>'
     ]
 
 
