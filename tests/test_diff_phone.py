@@ -32,9 +32,8 @@ def revision(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("width", [390, 320])
 def test_report_reads_on_a_phone_without_sideways_scrolling(tmp_path: Path, width: int) -> None:
     report = tmp_path / "report.html"
-    code, _, err = run_cli(
-        "diff", str(SOURCES / "crawley.md"), str(revision(tmp_path)), "-f", "html", "-o", str(report)
-    )
+    old, new = str(SOURCES / "crawley.md"), str(revision(tmp_path))
+    code, _, err = run_cli("diff", old, new, "-f", "html", "-o", str(report))
     assert code == 1, err
     with playwright.sync_playwright() as pw:
         browser: Any = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
@@ -48,8 +47,7 @@ def test_report_reads_on_a_phone_without_sideways_scrolling(tmp_path: Path, widt
         )
         # The side-by-side view still labels each side once its columns are stacked.
         label = page.evaluate(
-            "getComputedStyle(document.querySelector('.sides td[data-label]'), '::before')"
-            ".content"
+            "getComputedStyle(document.querySelector('.sides td[data-label]'), '::before').content"
         )
         page.screenshot(path=str(tmp_path / f"phone-{width}.png"), full_page=True)
         browser.close()
