@@ -116,6 +116,9 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
 def read_any(path: Path) -> tuple[Revision | None, list[Problem]]:
     """Read a protocol revision from a .md, .txt or .docx file; problems name the file."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A FIFO would block the read; a device is no protocol.
+            return None, [Problem(str(path), 0, "is not a regular file (a pipe or a device)")]
         data = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(str(path), 0, "no such file")]
