@@ -510,7 +510,7 @@ def _badge(kind: ChangeKind) -> str:
 def _html_entry(n: int, entry: Change | RenumberedRun) -> list[str]:
     if isinstance(entry, RenumberedRun):
         items = "".join(
-            f"<li>{_h(str(c.old_number))} → {_h(str(c.new_number))}: "
+            f"<li>{_h(c.old_number or 'unnumbered')} → {_h(c.new_number or 'unnumbered')}: "
             f"{_h(_short(_text(c.clause), 90))}</li>"
             for c in entry.changes
         )
