@@ -11,8 +11,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from generator.diff.blocks import md_text
 from generator.diff.compare import Comparison, compare
-from generator.diff.importers import md_text
 from generator.diff.render import Format, render
 from generator.project import Project, load_project
 from generator.site.diff_pages import ORIGINS, origin_diff_pages, page_path
