@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from generator.core.wordiff import Op
 from generator.diff.compare import (
     ChangeKind,
     Comparison,
     Direction,
-    Op,
     Options,
     compare,
     grouped,

@@ -16,699 +16,86 @@ over is *added* or *removed*.
 
 from __future__ import annotations
 
-import bisect
-import difflib
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
-from generator.core.types import Clause, Kind, Protocol
-from generator.core.wordiff import Op
-from generator.map.obligations import Obligation, ObligationMap, Status
-
-
-class ChangeKind(StrEnum):
-    """What happened to a clause between two revisions."""
-
-    ADDED = "added"
-    """Only in the new revision."""
-    REMOVED = "removed"
-    """Only in the old revision."""
-    MODIFIED = "modified"
-    """In the same place, with its wording changed."""
-    MOVED = "moved"
-    """Now in a different section, or in a different order."""
-    RENUMBERED = "renumbered"
-    """Same words, in the same place, with a new number."""
-    SPLIT = "split"
-    """One old clause is now several consecutive clauses (``new_parts``)."""
-    MERGED = "merged"
-    """Several consecutive old clauses (``old_parts``) are now one."""
-
-
-class Direction(StrEnum):
-    """Which way the force of a clause's normative verb changed."""
-
-    STRENGTHENED = "strengthened"
-    WEAKENED = "weakened"
-    REVERSED = "reversed"
-    """A negation added or removed: 'must not' became 'must'."""
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of text in a redline: kept, inserted or deleted."""
-
-    op: Op
-    text: str
-
-
-@dataclass(frozen=True)
-class StrengthChange:
-    """A change in the normative verb: 'should' became 'must'."""
-
-    old: str
-    new: str
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class Change:
-    """One reported difference between two revisions."""
-
-    kind: ChangeKind
-    old: Clause | None
-    """The clause in the old revision; None when added."""
-    new: Clause | None
-    """The clause in the new revision; None when removed."""
-    text_changed: bool = False
-    """Whether the words (or their case, punctuation or spacing) changed."""
-    cosmetic: bool = False
-    """Whether only case, punctuation or white space changed."""
-    strength: StrengthChange | None = None
-    """A change in the normative verb, if any."""
-    redline: tuple[Span, ...] = ()
-    """Word-level changes, when the text changed."""
-    similarity: float = 1.0
-    """How alike the old and new wording are, 0 to 1 (1 for added and removed)."""
-    old_section: str | None = None
-    """The heading the old clause sat under, number and text ('8. PUBLICITY AND THE MEDIA')."""
-    new_section: str | None = None
-    """The heading the new clause sits under."""
-    old_parts: tuple[Clause, ...] = ()
-    """For a merge, the old clauses now joined (``old`` is the first)."""
-    new_parts: tuple[Clause, ...] = ()
-    """For a split, the new clauses it became (``new`` is the first)."""
-
-    @property
-    def old_text(self) -> str:
-        """The old wording (of every part, for a merge)."""
-        if self.old_parts:
-            return " ".join(_full_text(c) for c in self.old_parts)
-        return _full_text(self.old) if self.old else ""
-
-    @property
-    def new_text(self) -> str:
-        """The new wording (of every part, for a split)."""
-        if self.new_parts:
-            return " ".join(_full_text(c) for c in self.new_parts)
-        return _full_text(self.new) if self.new else ""
-
-    @property
-    def old_number(self) -> str | None:
-        return self.old.number if self.old else None
-
-    @property
-    def new_number(self) -> str | None:
-        return self.new.number if self.new else None
-
-    @property
-    def clause(self) -> Clause:
-        """The clause as it is now (or was, if removed)."""
-        clause = self.new or self.old
-        assert clause is not None
-        return clause
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to compare."""
-
-    ignore_numbers: bool = False
-    """Compare words only: no 'renumbered', and numbers do not help pairing (for texts
-    numbered differently, like a council's text against an unnumbered model)."""
-    min_similarity: float = 60.0
-    """Least similarity (0-100) for two clauses in the same place to be one clause edited."""
-    min_similarity_moved: float = 75.0
-    """Least similarity for a clause found elsewhere to be the same clause, moved and edited."""
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Every change between two revisions, in the order of the new revision."""
-
-    old_name: str
-    new_name: str
-    changes: tuple[Change, ...]
-    obligations: ObligationSummary | None = None
-    """The effect on the obligation map, when the old revision is one of its protocols."""
-
-    def summary(self) -> dict[ChangeKind, int]:
-        """How many changes of each kind, every kind present (zero when none)."""
-        counts = Counter(c.kind for c in self.changes)
-        return {kind: counts.get(kind, 0) for kind in ChangeKind}
-
-    @property
-    def identical(self) -> bool:
-        return not self.changes
-
-
-@dataclass(frozen=True)
-class RenumberedRun:
-    """Consecutive clauses renumbered and otherwise unchanged: shown as one line."""
-
-    changes: tuple[Change, ...]
-
-    @property
-    def first(self) -> Change:
-        return self.changes[0]
-
-    @property
-    def last(self) -> Change:
-        return self.changes[-1]
-
-
-# --- normalising text ---------------------------------------------------------------------
-
-_WORDS = re.compile(r"\w+")
-_TOKENS = re.compile(r"\w+|[^\w\s]|\s+")
-
-
-def words_of(text: str) -> list[str]:
-    """Lowercased words of ``text`` (NFKC), for comparing wording."""
-    return _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
-
-
-def letters_of(text: str) -> str:
-    """Letters and digits only: equal for texts differing in case, punctuation or spacing."""
-    return "".join(words_of(text))
-
-
-# --- normative strength -------------------------------------------------------------------
-
-# The force of each modal verb or phrase: a change in rank is a change in obligation.
-RANK = {
-    "must": 8,
-    "shall": 8,
-    "required to": 8,
-    "will": 6,
-    "expected to": 6,
-    "should": 4,
-    "ought": 4,
-    "encouraged to": 3,
-    "asked to": 3,
-    "may": 2,
-    "can": 2,
-    "might": 2,
-    "could": 2,
-}
-_NEGATIONS = frozenset({"not", "never"})
-_PHRASES = {phrase for phrase in RANK if " " in phrase}
-_BE = frozenset({"are", "is", "be", "being", "am"})
-
-
-def modal_phrases(tokens: Sequence[str]) -> list[str]:
-    """The modal verbs and phrases in lowercased words, as they read: 'should',
-    'must not', 'are encouraged to', 'are not expected to', 'cannot'."""
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        pair = " ".join(tokens[i : i + 2])
-        if token == "cannot":
-            out.append("cannot")
-        elif pair in _PHRASES:
-            start = i
-            negated = i > 0 and tokens[i - 1] in _NEGATIONS
-            if negated:
-                start -= 1
-            if start > 0 and tokens[start - 1] in _BE:
-                start -= 1
-            out.append(" ".join(tokens[start : i + 2]))
-            i += 2
-            continue
-        elif token in RANK:
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if nxt in _NEGATIONS:
-                out.append(f"{token} {nxt}")
-                i += 2
-                continue
-            out.append(token)
-        i += 1
-    return out
-
-
-def _force(phrase: str) -> tuple[int, bool]:
-    """(rank, negated) of a modal phrase."""
-    words = phrase.split()
-    if phrase == "cannot":
-        return RANK["can"], True
-    negated = any(w in _NEGATIONS for w in words)
-    core = [w for w in words if w not in _NEGATIONS and w not in _BE]
-    return RANK.get(" ".join(core), RANK.get(core[0], 0) if core else 0), negated
-
-
-def _rank(phrase: str) -> int:
-    return _force(phrase)[0]
-
-
-def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
-    """The change in force of the normative verb between two wordings, if any.
-
-    A change of rank ('should' -> 'must', 'should' -> 'are encouraged to') strengthens or
-    weakens; adding or removing a negation ('must not' -> 'must') reverses.
-
-    >>> strength_change("Officers should reply", "Officers must reply")
-    StrengthChange(old='should', new='must', direction=<Direction.STRENGTHENED: 'strengthened'>)
-    """
-    old, new = words_of(old_text), words_of(new_text)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        # Only a local change around the verb counts: a sentence replaced by another with a
-        # different verb is a change of content, not of force.
-        if tag == "equal" or i2 - i1 > 4 or j2 - j1 > 4:
-            continue
-        # Look a few words either side, so 'should' -> 'are encouraged to' is seen whole.
-        before = modal_phrases(old[max(0, i1 - 3) : i2 + 3])
-        after = modal_phrases(new[max(0, j1 - 3) : j2 + 3])
-        gone = [p for p in before if p not in after]
-        came = [p for p in after if p not in before]
-        if len(gone) == 1 and len(came) == 1 and _force(gone[0]) != _force(came[0]):
-            return _strength(gone[0], came[0])
-    old_modals, new_modals = modal_phrases(old), modal_phrases(new)
-    # One verb on each side, reworded around it: 'Officers should reply promptly' ->
-    # 'An officer must always reply within ten days'.
-    if len(old_modals) == 1 and len(new_modals) == 1:
-        a, b = old_modals[0], new_modals[0]
-        if _force(a) != _force(b):
-            return _strength(a, b)
-    return None
-
-
-def _strength(old: str, new: str) -> StrengthChange:
-    (rank_old, neg_old), (rank_new, neg_new) = _force(old), _force(new)
-    if neg_old != neg_new:
-        return StrengthChange(old, new, Direction.REVERSED)
-    up = rank_new > rank_old
-    return StrengthChange(old, new, Direction.STRENGTHENED if up else Direction.WEAKENED)
-
-
-# --- redline ------------------------------------------------------------------------------
-
-
-def redline(old_text: str, new_text: str) -> tuple[Span, ...]:
-    """Word-level changes from ``old_text`` to ``new_text``, as kept/deleted/inserted runs."""
-    a, b = _TOKENS.findall(old_text), _TOKENS.findall(new_text)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    raw: list[tuple[str, str, str]] = []  # (kept, deleted, inserted) triples
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            raw.append(("".join(a[i1:i2]), "", ""))
-        else:
-            raw.append(("", "".join(a[i1:i2]), "".join(b[j1:j2])))
-    # A kept run of only spaces or one short word between two edits reads better inside them.
-    merged: list[tuple[str, str, str]] = []
-    for i, (kept, deleted, inserted) in enumerate(raw):
-        between = (
-            0 < i < len(raw) - 1
-            and kept
-            and (not kept.strip() or (len(kept.strip()) <= 3 and len(kept.split()) == 1))
-        )
-        if between and merged and not merged[-1][0]:
-            _, d, ins = merged.pop()
-            merged.append(("", d + kept, ins + kept))
-            continue
-        if not kept and merged and not merged[-1][0]:
-            _, d, ins = merged.pop()
-            merged.append(("", d + deleted, ins + inserted))
-            continue
-        merged.append((kept, deleted, inserted))
-    spans: list[Span] = []
-    for kept, deleted, inserted in merged:
-        if kept:
-            spans.append(Span(Op.SAME, kept))
-        if deleted:
-            spans.append(Span(Op.DELETED, deleted))
-        if inserted:
-            spans.append(Span(Op.INSERTED, inserted))
-    return tuple(spans)
-
-
-# --- alignment ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Side:
-    clauses: tuple[Clause, ...]
-    keys: tuple[tuple[bool, str], ...]
-    """(is a heading, letters and digits of the text) per clause."""
-    plain: tuple[str, ...]
-    """Lowercased words, one character per distinct word, for similarity by words."""
-    sections: tuple[int | None, ...]
-    """Index of each clause's nearest enclosing heading."""
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """Letters and digits of each clause's text."""
-        return tuple(key for _, key in self.keys)
-
-    def section_label(self, index: int) -> str | None:
-        section = self.sections[index]
-        if section is None:
-            return None
-        heading = self.clauses[section]
-        return f"{heading.label} {heading.text}" if heading.label else heading.text
-
-    @staticmethod
-    def of(clauses: Sequence[Clause], vocabulary: dict[str, str]) -> _Side:
-        """Index a revision; ``vocabulary`` (shared by both sides) codes words as characters."""
-        clauses = tuple(clauses)
-        index = {c.id: i for i, c in enumerate(clauses)}
-        sections: list[int | None] = []
-        for c in clauses:
-            parent = c.parent
-            found: int | None = None
-            seen = 0
-            while parent is not None and parent in index and seen < 50:
-                p = clauses[index[parent]]
-                if p.kind is Kind.HEADING:
-                    found = index[parent]
-                    break
-                parent, seen = p.parent, seen + 1
-            sections.append(found)
-        words = [words_of(_full_text(c)) for c in clauses]
-        return _Side(
-            clauses,
-            tuple(
-                (c.kind is Kind.HEADING, "".join(w)) for c, w in zip(clauses, words, strict=True)
-            ),
-            tuple(_encode(w, vocabulary) for w in words),
-            tuple(sections),
-        )
-
-
-def _encode(words: Sequence[str], vocabulary: dict[str, str]) -> str:
-    """One private-use character per distinct word: similarity is then counted in words,
-    and is several times faster than over letters. (Past 137,000 distinct words codes are
-    shared, which only blurs similarity.)"""
-    for word in words:
-        if word not in vocabulary:
-            n = len(vocabulary)
-            vocabulary[word] = (
-                chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + (n - 0x1900) % 0x1FFFD)
-            )
-    return "".join([vocabulary[word] for word in words])
-
-
-def _full_text(c: Clause) -> str:
-    return " | ".join(c.cells) if c.cells else c.text
+from rapidfuzz import fuzz
+
+from generator.core.types import Clause, Kind
+from generator.diff.align import (
+    Side,
+    align_clauses,
+    kept_in_order,
+    regroup,
+)
+from generator.diff.changes import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Direction,
+    EffectKind,
+    ObligationEffect,
+    ObligationSummary,
+    Options,
+    RenumberedRun,
+    Span,
+    StrengthChange,
+    full_text,
+    letters_of,
+    words_of,
+)
+from generator.diff.effects import match_protocol, obligation_effects
+from generator.diff.strength import (
+    redline,
+    strength_change,
+)
+
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Comparison",
+    "Direction",
+    "EffectKind",
+    "ObligationEffect",
+    "ObligationSummary",
+    "Options",
+    "RenumberedRun",
+    "Span",
+    "StrengthChange",
+    "compare",
+    "grouped",
+    "match_protocol",
+    "obligation_effects",
+    "redline",
+    "strength_change",
+    "words_of",
+]
 
 
 def compare(
     old: Sequence[Clause],
     new: Sequence[Clause],
-    options: Options = Options(),
+    options: Options | None = None,
     old_name: str = "old",
     new_name: str = "new",
 ) -> Comparison:
     """Every change from ``old`` to ``new``, in the order of the new revision."""
+    options = options or Options()
     vocabulary: dict[str, str] = {}
-    a, b = _Side.of(old, vocabulary), _Side.of(new, vocabulary)
-    pairs = _align(a, b, options)
-    splits, merges = _regroup(a, b, pairs, options)
+    a, b = Side.of(old, vocabulary), Side.of(new, vocabulary)
+    pairs = align_clauses(a, b, options)
+    splits, merges = regroup(a, b, pairs, options)
     return Comparison(old_name, new_name, tuple(_classify(a, b, pairs, options, splits, merges)))
 
 
-def _align(a: _Side, b: _Side, options: Options) -> dict[int, int]:
-    """Old index -> new index for every clause found in both."""
-    # Equal wording pairs whatever the kind: a heading read as a paragraph is still itself.
-    matcher = difflib.SequenceMatcher(None, a.texts, b.texts, autojunk=False)
-    pairs: dict[int, int] = {}
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            pairs[block.a + k] = block.b + k
-    # Equal text the matcher left out (found out of order): paired in order of appearance.
-    taken = set(pairs.values())
-    waiting: dict[str, list[int]] = {}
-    for j, key in enumerate(b.texts):
-        if j not in taken:
-            waiting.setdefault(key, []).append(j)
-    for i, key in enumerate(a.texts):
-        if i not in pairs and waiting.get(key):
-            j = waiting[key].pop(0)
-            pairs[i] = j
-            taken.add(j)
-    # Anchors: the equal clauses kept in place, chosen the same way whichever side is old.
-    anchors_old = sorted(_in_order(pairs, a, b, options))
-    anchors_new = sorted(pairs[i] for i in anchors_old)
-    # The rest by similarity.
-    free_old = [i for i in range(len(a.clauses)) if i not in pairs]
-    free_new = [j for j in range(len(b.clauses)) if j not in taken]
-    if not free_old or not free_new:
-        return pairs
-    floor = min(options.min_similarity, options.min_similarity_moved) - 25
-    candidates: list[tuple[float, int, int, int, int]] = []
-    for heading in (False, True):
-        olds = [i for i in free_old if a.keys[i][0] is heading]
-        news = [j for j in free_new if b.keys[j][0] is heading]
-        if not olds or not news:
-            continue
-        choices = [b.plain[j] for j in news]
-        for i in olds:
-            gap = bisect.bisect_left(anchors_old, i)
-            for _, score, k in process.extract(
-                a.plain[i], choices, scorer=fuzz.ratio, score_cutoff=max(floor, 0), limit=None
-            ):
-                j = news[k]
-                same_gap = bisect.bisect_left(anchors_new, j) == gap
-                bonus = 8.0 if same_gap else 0.0
-                ca, cb = a.clauses[i], b.clauses[j]
-                if not options.ignore_numbers and ca.number and ca.number == cb.number:
-                    bonus += 12.0
-                needed = options.min_similarity if same_gap else options.min_similarity_moved
-                if score + bonus >= needed and (same_gap or score >= needed - 5):
-                    # Best first; ties go to the pair closest in position.
-                    candidates.append((-(score + bonus), abs(i - j), i + j, i, j))
-    candidates.sort()
-    for *_, i, j in candidates:
-        if i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    if not options.ignore_numbers:
-        # A heading keeps its identity by number: section 2 renamed is still section 2.
-        headings = {
-            (b.clauses[j].number, bisect.bisect_left(anchors_new, j)): j
-            for j in free_new
-            if j not in taken and b.keys[j][0] and b.clauses[j].number
-        }
-        for i in free_old:
-            if i in pairs or not a.keys[i][0] or not a.clauses[i].number:
-                continue
-            j_found = headings.pop((a.clauses[i].number, bisect.bisect_left(anchors_old, i)), None)
-            if j_found is not None:
-                pairs[i] = j_found
-                taken.add(j_found)
-    return pairs
-
-
-# --- splits, merges and extensions ----------------------------------------------------------
-
-_LEAST_JOINED = 88.0
-"""Least similarity of one clause to several consecutive ones joined, for a split or merge."""
-_LEAST_CONTAINED = 90.0
-"""Least share of a clause's words found in order inside another, for it to be extended."""
-_MOST_PARTS = 6
-
-
-def _gaps(a: _Side, b: _Side, pairs: dict[int, int], options: Options) -> tuple[list[int], ...]:
-    anchors_old = sorted(
-        i for i in _in_order(pairs, a, b, options) if a.keys[i] == b.keys[pairs[i]]
-    )
-    return anchors_old, sorted(pairs[i] for i in anchors_old)
-
-
-_REACH = 40
-"""How far from its expected place a part of a split or an extended clause is looked for."""
-
-
-def _window(
-    i: int, anchors_x: list[int], anchors_y: list[int], n_x: int, n_y: int, reach: int = _REACH
-) -> tuple[int, int]:
-    """The indices of ``y`` where the counterpart of ``x``'s clause ``i`` may be: between
-    the same anchors, and near the place its position between them suggests."""
-    gap = bisect.bisect_left(anchors_x, i)
-    x_lo = anchors_x[gap - 1] if gap > 0 else -1
-    x_hi = anchors_x[gap] if gap < len(anchors_x) else n_x
-    lo = anchors_y[gap - 1] + 1 if gap > 0 else 0
-    hi = anchors_y[gap] if gap < len(anchors_y) else n_y
-    if hi - lo <= 2 * reach:
-        return lo, hi
-    expected = lo + (i - x_lo - 1) * (hi - lo) // max(1, x_hi - x_lo - 1)
-    return max(lo, expected - reach), min(hi, expected + reach + 1)
-
-
-def _regroup(
-    a: _Side, b: _Side, pairs: dict[int, int], options: Options
-) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Find splits and merges among the clauses left unpaired (or paired with a mere part),
-    and pair a clause extended by a long sentence with its old self. ``pairs`` is updated.
-
-    Returns (old index -> the new indices it was split into, new index -> the old indices
-    merged into it).
-    """
-    anchors_old, anchors_new = _gaps(a, b, pairs, options)
-    back = {j: i for i, j in pairs.items()}
-    # A text rewritten throughout has nothing to regroup far away: look close by only.
-    unpaired = len(a.clauses) - len(pairs)
-    reach = _REACH if unpaired <= 200 else 6
-    splits = _joins(a, b, pairs, back, anchors_old, anchors_new, reach)
-    merges = _joins(b, a, back, pairs, anchors_new, anchors_old, reach)
-    for i, js in splits.items():
-        for j in js:
-            back.pop(j, None)
-        pairs.pop(i, None)
-    for j, is_ in merges.items():
-        for i in is_:
-            pairs.pop(i, None)
-        back.pop(j, None)
-    used_old = {i for i in splits} | {i for v in merges.values() for i in v}
-    used_new = {j for v in splits.values() for j in v} | set(merges)
-    free_old = [i for i in range(len(a.clauses)) if i not in pairs and i not in used_old]
-    free_new = {j for j in range(len(b.clauses)) if j not in back and j not in used_new}
-    # A clause extended (or cut) by a long sentence: its words all there, in order.
-    candidates: list[tuple[float, int, int, int]] = []
-    for i in free_old:
-        lo, hi = _window(i, anchors_old, anchors_new, len(a.clauses), len(b.clauses), reach)
-        js = [
-            j
-            for j in range(lo, hi)
-            if j in free_new and a.keys[i][0] == b.keys[j][0] and len(b.plain[j]) >= 4
-        ]
-        if len(a.plain[i]) < 4 or not js:
-            continue
-        for _, score, k in process.extract(
-            a.plain[i],
-            [b.plain[j] for j in js],
-            scorer=fuzz.partial_ratio,
-            score_cutoff=_LEAST_CONTAINED,
-            limit=None,
-        ):
-            candidates.append((-score, abs(i - js[k]), i, js[k]))
-    candidates.sort()
-    for _, _, i, j in candidates:
-        if i not in pairs and j in free_new:
-            pairs[i] = j
-            free_new.discard(j)
-    return splits, merges
-
-
-def _joins(
-    x: _Side,
-    y: _Side,
-    pairs: dict[int, int],
-    back: dict[int, int],
-    anchors_x: list[int],
-    anchors_y: list[int],
-    reach: int = _REACH,
-) -> dict[int, list[int]]:
-    """Clauses of ``x`` that are several consecutive clauses of ``y`` joined."""
-    found: dict[int, list[int]] = {}
-    taken: set[int] = set()
-    for i in range(len(x.clauses)):
-        j0 = pairs.get(i)
-        if j0 is not None and x.keys[i] == y.keys[j0]:
-            continue  # unchanged: nothing to look for
-        row = x.clauses[i].kind is Kind.ROW
-        if x.keys[i][0] or (len(x.plain[i]) < 4 and not row):
-            continue
-        lo, hi = _window(i, anchors_x, anchors_y, len(x.clauses), len(y.clauses), reach)
-        if j0 is not None:
-            lo, hi = max(0, j0 - _MOST_PARTS + 1), min(len(y.clauses), j0 + _MOST_PARTS)
-
-        def free(j: int, i: int = i, lo: int = lo, hi: int = hi) -> bool:
-            return lo <= j < hi and j not in taken and (j not in back or back[j] == i)
-
-        if j0 is not None:
-            starts = [s for s in range(j0 - _MOST_PARTS + 1, j0 + 1) if free(s)]
-        else:
-            js = [j for j in range(lo, hi) if free(j) and 0 < len(y.plain[j]) < len(x.plain[i])]
-            starts = sorted(
-                js[k]
-                for _, _, k in process.extract(
-                    x.plain[i],
-                    [y.plain[j] for j in js],
-                    scorer=fuzz.partial_ratio,
-                    score_cutoff=_LEAST_CONTAINED,
-                    limit=None,
-                )
-            )
-        best: tuple[float, list[int]] | None = None
-        for start in starts:
-            run: list[int] = []
-            for j in range(start, min(start + _MOST_PARTS, hi)):
-                # A row's cells on lines of their own read as headings: they may be parts.
-                if not free(j) or (y.keys[j][0] and not row):
-                    break
-                run.append(j)
-                if len(run) < 2 or (j0 is not None and j0 not in run):
-                    continue
-                score = fuzz.ratio(x.plain[i], "".join(y.plain[k] for k in run))
-                if best is None or score > best[0]:
-                    best = (score, list(run))
-        if best is None or best[0] < _LEAST_JOINED:
-            continue
-        if j0 is not None and best[0] < fuzz.ratio(x.plain[i], y.plain[j0]) + 5:
-            continue
-        found[i] = best[1]
-        taken.update(best[1])
-    return found
-
-
-def _in_order(pairs: dict[int, int], a: _Side, b: _Side, options: Options) -> set[int]:
-    """Old indices of the pairs kept in place: the longest run whose new indices increase.
-
-    Among runs of equal length the one keeping most clauses wholly unchanged wins, then the
-    one keeping most wording unchanged; so the answer does not depend on which revision is
-    called old, and a clause that swapped places with a neighbour is the one shown moved
-    when the other kept its number.
-    """
-    olds = sorted(pairs)
-    size = len(b.clauses) + 1
-    # A Fenwick tree over new positions holding the best (length, unchanged, same wording,
-    # index) of a run ending at or before each position.
-    tree: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)] * (size + 1)
-    best_at: list[tuple[int, int, int, int]] = []
-    back: list[int] = []
-    for k, i in enumerate(olds):
-        j = pairs[i] + 1
-        best = (0, 0, 0, -1)
-        q = j - 1
-        while q > 0:
-            best = max(best, tree[q])
-            q -= q & -q
-        same_text = a.keys[i] == b.keys[j - 1] and _full_text(a.clauses[i]) == _full_text(
-            b.clauses[j - 1]
-        )
-        same_number = options.ignore_numbers or a.clauses[i].number == b.clauses[j - 1].number
-        mine = (best[0] + 1, best[1] + (same_text and same_number), best[2] + same_text, k)
-        best_at.append(mine)
-        back.append(best[3])
-        q = j
-        while q <= size:
-            tree[q] = max(tree[q], mine)
-            q += q & -q
-    keep: set[int] = set()
-    k = max(best_at)[3] if best_at else -1
-    while k >= 0:
-        keep.add(olds[k])
-        k = back[k]
-    return keep
-
-
 def _classify(
-    a: _Side,
-    b: _Side,
+    a: Side,
+    b: Side,
     pairs: dict[int, int],
     options: Options,
     splits: dict[int, list[int]] | None = None,
     merges: dict[int, list[int]] | None = None,
 ) -> list[Change]:
-    in_order = _in_order(pairs, a, b, options)
+    in_order = kept_in_order(pairs, a, b, options)
     keyed: list[tuple[tuple[int, int, int], Change]] = []
     splits, merges = splits or {}, merges or {}
     for i, js in splits.items():
@@ -735,7 +122,7 @@ def _classify(
             and pairs[section_old] != section_new
         )
         moved = i not in in_order or moved_section
-        text_old, text_new = _full_text(old), _full_text(new)
+        text_old, text_new = full_text(old), full_text(new)
         changed = text_old != text_new
         numbered = not options.ignore_numbers and old.number != new.number
         if not (moved or changed or numbered):
@@ -778,7 +165,7 @@ def _classify(
     return [change for _, change in keyed]
 
 
-def _real_section(x: _Side, y: _Side, pairs: dict[int, int], k: int) -> int | None:
+def _real_section(x: Side, y: Side, pairs: dict[int, int], k: int) -> int | None:
     """The heading clause ``k`` of ``x`` is under; -1 when that heading's counterpart in
     ``y`` is not a heading (a shape of the file: where the clause is cannot be told)."""
     section = x.sections[k]
@@ -788,14 +175,14 @@ def _real_section(x: _Side, y: _Side, pairs: dict[int, int], k: int) -> int | No
 
 
 def _joined(
-    a: _Side, b: _Side, olds: list[int], news: list[int], kind: ChangeKind
+    a: Side, b: Side, olds: list[int], news: list[int], kind: ChangeKind
 ) -> list[tuple[tuple[int, int, int], Change]]:
     """A split or merge; a table row whose cells are now lines (or the reverse), with every
     letter the same, is the file's shape and no change."""
     old_parts = tuple(a.clauses[i] for i in olds)
     new_parts = tuple(b.clauses[j] for j in news)
-    text_old = " ".join(_full_text(c) for c in old_parts)
-    text_new = " ".join(_full_text(c) for c in new_parts)
+    text_old = " ".join(full_text(c) for c in old_parts)
+    text_new = " ".join(full_text(c) for c in new_parts)
     same = letters_of(text_old) == letters_of(text_new)
     if same and any(c.kind is Kind.ROW for c in (*old_parts, *new_parts)):
         return []
@@ -835,173 +222,3 @@ def grouped(changes: Iterable[Change]) -> list[Change | RenumberedRun]:
     if run:
         out.append(RenumberedRun(tuple(run)) if len(run) > 1 else run[0])
     return out
-
-
-# --- effect on the obligation map ---------------------------------------------------------
-
-
-class EffectKind(StrEnum):
-    """What a revision does to an obligation the map tracks."""
-
-    NO_LONGER_COVERED = "no longer covered"
-    """Every clause the map cites for it was removed."""
-    NEWLY_COVERED = "newly covered"
-    """The map has it absent, and an added clause reads like other protocols' wording of it."""
-    STRENGTHENED = "strengthened"
-    """A cited clause's normative verb got stronger."""
-    WEAKENED = "weakened"
-    """A cited clause's normative verb got weaker."""
-    REVERSED = "reversed"
-    """A cited clause's normative verb was negated, or lost its negation."""
-    REWORDED = "reworded"
-    """A cited clause's wording changed otherwise: the map's entry needs a look."""
-
-
-@dataclass(frozen=True)
-class ObligationEffect:
-    """One obligation touched by a revision."""
-
-    kind: EffectKind
-    obligation: str
-    """The obligation's id in clauses.yaml."""
-    title: str
-    clauses: tuple[str, ...]
-    """Where it is in the revision: printed numbers, or clause ids when unnumbered."""
-
-
-@dataclass(frozen=True)
-class ObligationSummary:
-    """The effect of a revision on one protocol's entries in the obligation map."""
-
-    protocol: str
-    """Slug of the protocol the old revision was matched to."""
-    effects: tuple[ObligationEffect, ...]
-
-
-def match_protocol(
-    clauses: Sequence[Clause], protocols: Sequence[Protocol], least: float = 0.6
-) -> Protocol | None:
-    """The protocol whose clauses a revision shares most of (at least ``least`` of them)."""
-    keys = {letters_of(_full_text(c)) for c in clauses if c.kind is not Kind.HEADING}
-    best: tuple[float, Protocol] | None = None
-    for protocol in protocols:
-        theirs = [letters_of(_full_text(c)) for c in protocol.body_clauses()]
-        if not theirs:
-            continue
-        share = sum(1 for k in theirs if k in keys) / len(theirs)
-        if share >= least and (best is None or share > best[0]):
-            best = (share, protocol)
-    return best[1] if best else None
-
-
-def obligation_effects(
-    comparison: Comparison,
-    old: Sequence[Clause],
-    protocol: Protocol,
-    omap: ObligationMap,
-    protocols: Sequence[Protocol] = (),
-    new: Sequence[Clause] = (),
-) -> ObligationSummary:
-    """How the changes from ``old`` touch the obligations the map cites ``protocol`` for.
-
-    ``old`` need not be the protocol's own source file: its clauses are paired with the
-    protocol's by the same alignment as the diff, so a published text of it works too.
-    """
-    vocabulary: dict[str, str] = {}
-    mine, theirs = _Side.of(protocol.clauses, vocabulary), _Side.of(old, vocabulary)
-    pairs = _align(mine, theirs, Options())
-    old_of = {protocol.clauses[i].id: old[j].id for i, j in pairs.items()}
-    by_old: dict[str, Change] = {}
-    for c in comparison.changes:
-        for part in c.old_parts or ((c.old,) if c.old is not None else ()):
-            by_old[part.id] = c
-    # Words still in the new revision are still covered, wherever they went.
-    new_words = [
-        _encode(words_of(c.new_text), vocabulary) for c in comparison.changes if c.new is not None
-    ] + [_encode(words_of(_full_text(c)), vocabulary) for c in new]
-    added = [c for c in comparison.changes if c.kind is ChangeKind.ADDED]
-    texts = {c.id: _full_text(c) for p in protocols for c in p.clauses}
-    effects: list[ObligationEffect] = []
-    for ob in omap.obligations:
-        source = ob.sources.get(protocol.slug)
-        if source is None or source.status is Status.ABSENT:
-            found = _covering(
-                ob.model,
-                [
-                    texts[i]
-                    for p in protocols
-                    if p.slug != protocol.slug
-                    for i in _cited(ob, p.slug)
-                    if i in texts
-                ],
-                added,
-            )
-            if found:
-                effects.append(ObligationEffect(EffectKind.NEWLY_COVERED, ob.id, ob.title, found))
-            continue
-        changes = [by_old.get(old_of.get(cid, "")) for cid in source.clauses]
-        where = tuple(_where(cid, c) for cid, c in zip(source.clauses, changes, strict=True))
-        if changes and all(c is not None and c.kind is ChangeKind.REMOVED for c in changes):
-            still = all(
-                c is not None and _still_there(c.old_text, new_words, vocabulary) for c in changes
-            )
-            kind = EffectKind.REWORDED if still else EffectKind.NO_LONGER_COVERED
-            effects.append(ObligationEffect(kind, ob.id, ob.title, where))
-            continue
-        strengths = [c.strength for c in changes if c is not None and c.strength]
-        if strengths:
-            directions = {s.direction for s in strengths}
-            if Direction.REVERSED in directions:
-                kind = EffectKind.REVERSED
-            elif Direction.STRENGTHENED in directions:
-                kind = EffectKind.STRENGTHENED
-            else:
-                kind = EffectKind.WEAKENED
-            effects.append(ObligationEffect(kind, ob.id, ob.title, where))
-        elif any(c is not None and c.text_changed and not c.cosmetic for c in changes):
-            effects.append(ObligationEffect(EffectKind.REWORDED, ob.id, ob.title, where))
-    order = list(EffectKind)
-    effects.sort(key=lambda e: order.index(e.kind))
-    return ObligationSummary(protocol.slug, tuple(effects))
-
-
-def _still_there(text: str, new_words: Sequence[str], vocabulary: dict[str, str]) -> bool:
-    """Whether a removed clause's words are all found, in order, inside some new clause."""
-    mine = _encode(words_of(text), vocabulary)
-    if len(mine) < 4:
-        return False
-    return any(
-        len(w) >= len(mine) and fuzz.partial_ratio(mine, w) >= _LEAST_CONTAINED for w in new_words
-    )
-
-
-def _cited(ob: Obligation, slug: str) -> tuple[str, ...]:
-    source = ob.sources.get(slug)
-    return source.clauses if source is not None else ()
-
-
-def _where(clause_id: str, change: Change | None) -> str:
-    if change is None:
-        return clause_id
-    clause = change.new or change.old
-    assert clause is not None
-    return clause.number or clause.id
-
-
-def _covering(
-    model: str | None, wordings: Sequence[str], added: Sequence[Change]
-) -> tuple[str, ...]:
-    """Added clauses that read like another protocol's (or the model's) wording of an idea."""
-    candidates = [
-        w for w in [*wordings, re.sub(r"\{\w+\}", "", model or "")] if len(words_of(w)) >= 8
-    ]
-    found: list[str] = []
-    for change in added:
-        text = " ".join(words_of(_full_text(change.clause)))
-        if len(text.split()) < 6:
-            continue
-        for wording in candidates:
-            if fuzz.token_sort_ratio(text, " ".join(words_of(wording))) >= 70:
-                found.append(change.clause.number or change.clause.id)
-                break
-    return tuple(found)
