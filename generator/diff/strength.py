@@ -94,6 +94,9 @@ def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
     StrengthChange(old='should', new='must', direction=<Direction.STRENGTHENED: 'strengthened'>)
     """
     old, new = words_of(old_text), words_of(new_text)
+    old_modals, new_modals = modal_phrases(old), modal_phrases(new)
+    if old_modals == new_modals:
+        return None  # the same verbs in the same order: no change of force
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         # Only a local change around the verb counts: a sentence replaced by another with a
@@ -107,7 +110,6 @@ def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
         came = [p for p in after if p not in before]
         if len(gone) == 1 and len(came) == 1 and _force(gone[0]) != _force(came[0]):
             return _strength(gone[0], came[0])
-    old_modals, new_modals = modal_phrases(old), modal_phrases(new)
     # One verb on each side, reworded around it: 'Officers should reply promptly' ->
     # 'An officer must always reply within ten days'.
     if len(old_modals) == 1 and len(new_modals) == 1:
