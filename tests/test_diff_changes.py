@@ -20,7 +20,8 @@ from generator.diff.compare import (
     strength_change,
 )
 from generator.diff.importers import read_revision
-from generator.diff.render import Format, render, run_headline
+from generator.diff.render import Format, render
+from generator.diff.report_words import run_headline
 
 from .helpers import SOURCES, run_cli
 

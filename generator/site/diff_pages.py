@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from generator.core.markdown_text import md_escape
 from generator.core.types import Clause, Kind, Protocol
 from generator.diff.compare import Change, ChangeKind, Comparison, Direction, Options, compare
-from generator.diff.render import TITLES, describe, markdown_body, notes_of
+from generator.diff.render import markdown_body
+from generator.diff.report_words import TITLES, describe, notes_of
 from generator.project import Project
 
 
