@@ -91,6 +91,11 @@ def remove_furniture(lines: Sequence[str]) -> list[Line]:
         least = max(2, (len(pages) + 1) // 2)
         for near in edges:
             drop.update(i for i in near if edge[_key(out[i])] >= least and _furniture(out[i]))
+        page_numbers = any(_PAGE_WORDS.match(_key(out[i])) for i in drop)
+        for page in pages:
+            filled = [i for i in page if out[i].strip() and i not in drop]
+            if page_numbers and filled:
+                out[filled[-1]] = _unglue(out[filled[-1]])
     else:
         counts = Counter(_key(line) for line in out if line.strip())
         pages_seen = [i for i, line in enumerate(out) if _PAGE_WORDS.match(_key(line))]
@@ -102,6 +107,24 @@ def remove_furniture(lines: Sequence[str]) -> list[Line]:
             if key and counts[key] >= 3 and beside[key] >= 2 and _furniture(line):
                 drop.add(i)
     return [Line(i + 1, "" if i in drop else line) for i, line in enumerate(out)]
+
+
+_GLUED_PAGE = re.compile(
+    r"^(?P<text>.*\S)(?P<space>\s?)(?:Page|PAGE|page) \d{1,3}(?: of \d{1,3})?\s*$"
+)
+
+
+def _unglue(line: str) -> str:
+    """A page's last line with the footer's "Page 9" that ``pdftotext`` glued onto it taken
+    off; when it was glued to half a word ("an ePage 9", from "e-" / "mail"), the word's
+    hyphen is put back, so the line re-joins with the next page as "e-mail"."""
+    match = _GLUED_PAGE.match(line)
+    if match is None:
+        return line
+    text = match.group("text")
+    if not match.group("space") and text[-1:].isalpha():
+        return f"{text}-"
+    return text
 
 
 def _key(line: str) -> str:
