@@ -112,6 +112,8 @@ class Source:
     note: str | None
     """How this protocol's version differs in substance, if it does."""
     line: int
+    strength_reason: str | None = None
+    """Why the recorded strength is not what the cited words read (see ``strength``)."""
 
 
 @dataclass(frozen=True)
@@ -427,11 +429,21 @@ class _Reader:
                         Severity.WARNING,
                     )
             for key in entry:
-                if key not in ("status", "strength", "clauses", "note"):
-                    self.problem(at, f"{where}: unknown key '{key}'")
+                if key not in _SOURCE_KEYS:
+                    self.problem(
+                        at, f"{where}: unknown key '{key}'{_closest(str(key), _SOURCE_KEYS)}"
+                    )
+            reason = entry.get("strength_reason")
+            if reason is not None and status is Status.ABSENT:
+                self.problem(at, f"{where}: status is absent but a strength_reason is given")
             if status is not None:
                 out[slug] = Source(
-                    status, strength, tuple(clauses), str(note) if note else None, at
+                    status,
+                    strength,
+                    tuple(clauses),
+                    str(note) if note else None,
+                    at,
+                    str(reason).strip() if reason else None,
                 )
         return out
 
@@ -494,6 +506,8 @@ class _Reader:
             out.append(Unmapped(cid, str(reason or ""), at))
         return out
 
+
+_SOURCE_KEYS = ("status", "strength", "clauses", "note", "strength_reason")
 
 _OBLIGATION_KEYS = (
     "id",
