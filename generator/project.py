@@ -10,6 +10,7 @@ from .model_protocol import check_wording
 from .obligations import ObligationMap, load_map
 from .problems import Problem
 from .source import read_protocols
+from .strength import strength_problems
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
             problems += bad
             if omap is not None:
                 problems += check_wording(omap)
+                problems += strength_problems(omap, protocols)
     return Project(root, tuple(protocols), omap), problems
 
 

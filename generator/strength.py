@@ -2,23 +2,28 @@
 
 The rules (docs/methodology.md states them for readers):
 
-- ``must``, ``shall``, ``will not``, ``cannot``, ``is required to``, ``are not permitted
-  to`` ... read as **must**;
-- ``should``, ``ought`` read as **should**;
-- ``may``, ``can``, ``is entitled to``, ``has the right to`` read as **may**;
-- what one side will do or can expect (``will``, ``can expect``, ``is expected to``) reads
-  as **expected**, and so does a clause with no normative verb at all (a statement);
+- **must**: ``must``, ``shall``, ``will not``, ``cannot``, ``no councillor may`` (or
+  will, shall, can), ``is required to`` (not "who are required to", not "is not required
+  to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
+  authorised) ``to``;
+- **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
+  ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
+- **may**: ``may``, ``can`` (not "it can", "which can": those say what is possible),
+  ``is`` (or ``shall be``) ``entitled to``, ``prerogative``, ``has the (same) right to``;
+- **expected**: what one side will do or can expect (``will``, ``can expect``, ``is
+  expected to``), and a clause with no normative verb at all (a statement);
 - a negation stays part of the verb (``must not``, ``should not``, ``may not``).
 
 A bullet continues the sentence of its lead-in ("Officers must:" then "treat councillors
-fairly"), so a bullet under a lead-in that has a normative verb reads as that lead-in, and
-only a bullet under a lead-in without one ("This Protocol covers:") is read from its own
-words. Nested bullets look up through every lead-in to the nearest one with a verb.
+fairly"), so a bullet under a lead-in whose last sentence has a normative verb reads as
+that lead-in, and only a bullet under a lead-in without one ("This Protocol covers:",
+"The following principles apply here:") is read from its own words. Nested bullets look
+up through every lead-in to the nearest one with a verb.
 
 A position may cite several clauses; its recorded strength must be one the clauses read,
-and no weaker than a clause that reads one strength only (``must > should > expected >
-may``). A clause cited alone by several obligations must have one strength there. Either
-rule can be waived for a position by a ``strength_reason:`` saying why the words mislead.
+and no weaker than a clause whose verbs all read one strength (``must > should > expected
+> may``). A clause cited alone by several obligations must have one strength there. Either
+rule is waived for a position by a ``strength_reason:`` saying why the words mislead.
 """
 
 from __future__ import annotations
@@ -31,28 +36,39 @@ from .model import Clause, Kind, Protocol
 from .obligations import ObligationMap, Strength
 from .problems import Problem, Severity
 
+MAY = Strength.MAY
+
 RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY: 0}
 """Order used to say one reading is stronger than another."""
 
-_NOT = r"(?:\s+not\b|n['’]t\b)?"
+_NOT = r"\b(?:\s+not\b|n['’]t\b)?"
 _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
     (re.compile(p, re.IGNORECASE), s)
     for p, s in (
+        (r"\bno\s+[A-Za-z]+\s+(?:[A-Za-z]+\s+)?(?:may|will|shall|can)\b", Strength.MUST),
         (r"\bmust" + _NOT, Strength.MUST),
         (r"\bshall" + _NOT, Strength.MUST),
         (r"\bwill\s+not\b|\bwon['’]t\b", Strength.MUST),
         (r"\bcannot\b|\bcan['’]t\b|\bcan\s+not\b", Strength.MUST),
-        (r"\b(?:is|are|be)\s+(?:not\s+)?(?:required|obliged)\s+to\b", Strength.MUST),
-        (r"\b(?:is|are)\s+not\s+(?:permitted|allowed)\s+to\b", Strength.MUST),
-        (r"\bshould" + _NOT, Strength.SHOULD),
+        (r"(?<!who )\b(?:is|are|be)\s+(?:required|obliged)\s+to\b", Strength.MUST),
+        (r"\b(?:has|have)\s+a\s+(?:statutory\s+)?duty\s+to\b", Strength.MUST),
+        (r"\b(?:law|legislation|Act)\s+requires\b", Strength.MUST),
+        (r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b", Strength.MUST),
+        (r"\bshould(?!\s+be\s+noted)" + _NOT, Strength.SHOULD),
         (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
+        (r"\b(?:not\s+)?recommended\b", Strength.SHOULD),
+        (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
+        (r"\bneeds?\s+to\b", Strength.SHOULD),
+        (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
         (r"\bcan\s+(?:reasonably\s+)?expect\b", Strength.EXPECTED),
         (r"\b(?:is|are|be)\s+(?:not\s+)?expected\s+to\b", Strength.EXPECTED),
         (r"\bwill\b", Strength.EXPECTED),
+        (r"\b(?:shall|will)\s+be\s+entitled\s+to\b", Strength.MAY),
+        (r"\bprerogative\b", Strength.MAY),
         (r"\bmay" + _NOT, Strength.MAY),
-        (r"\bcan\b", Strength.MAY),
+        (r"(?<!\bit )(?<!\bthis )(?<!which )\bcan\b(?!\s+be\s+summari[sz]ed)", Strength.MAY),
         (r"\b(?:is|are)\s+(?:entitled|free)\s+to\b", Strength.MAY),
-        (r"\b(?:has|have)\s+(?:the|a)\s+right\s+(?:not\s+)?to\b", Strength.MAY),
+        (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
     )
 )
 
@@ -127,6 +143,12 @@ def _is_lead_in(clause: Clause) -> bool:
     return clause.kind is not Kind.HEADING and _text(clause).rstrip().endswith((":", "–", "-"))
 
 
+def _last_sentence(text: str) -> str:
+    """The sentence a list continues: the lead-in's last ("... The following principles
+    apply here:" carries no verb, whatever the sentence before it says)."""
+    return re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())[-1]
+
+
 def read_clause(protocol: Protocol, clause_id: str) -> Reading:
     """The reading of one clause of ``protocol`` (see the module docstring)."""
     clause = protocol.by_id[clause_id]
@@ -134,7 +156,7 @@ def read_clause(protocol: Protocol, clause_id: str) -> Reading:
         parent = protocol.by_id.get(clause.parent or "")
         while parent is not None and parent.kind is not Kind.HEADING:
             if _is_lead_in(parent):
-                lead = verbs_in(_text(parent), parent.id)
+                lead = verbs_in(_last_sentence(_text(parent)), parent.id)
                 if lead:
                     return Reading(clause_id, lead)
             if parent.kind is not Kind.ITEM:
@@ -175,7 +197,7 @@ def expected_strengths(readings: Sequence[Reading]) -> tuple[frozenset[Strength]
     floor = -1
     for r in readings:
         union |= r.strengths
-        if r.single is not None:
+        if r.verbs and r.single is not None:
             floor = max(floor, RANK[r.single])
     return frozenset(union), floor
 
@@ -199,7 +221,7 @@ def differences(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Diff
                     r
                     for r in readings
                     if source.strength not in r.strengths
-                    or (r.single is not None and RANK[r.single] > RANK[source.strength])
+                    or (r.verbs and r.single and RANK[r.single] > RANK[source.strength])
                 )
                 out.append(
                     Difference(

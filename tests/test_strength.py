@@ -136,3 +136,58 @@ def test_a_strength_the_text_does_not_bear_is_reported_with_line_and_words() -> 
 def test_a_strength_reason_waives_both_checks() -> None:
     reason = ", strength_reason: 'test reason'"
     assert _strength_messages("must", "should", reason) == []
+
+
+def test_only_the_lead_ins_last_sentence_governs_its_bullets() -> None:
+    # 5.7: "Councillors must have broad access ... The following principles apply here:"
+    reading = read_clause(BY_SLUG["southend"], "southend-5-7-b1")
+    assert reading.lead_in is None
+    assert read_clause(BY_SLUG["southend"], "southend-5-7-b4").verbs[0].words == "will not"
+
+
+@pytest.mark.parametrize(
+    ("text", "strengths"),
+    [
+        # West Mersea introduction: a relative clause, not a duty
+        ("Employees who are required to give advice to councillors are referred to", []),
+        ("Officers are required to give advice", [M]),
+        ("The law requires all employers to have disciplinary and grievance procedures.", [M]),
+        ("Overly close personal familiarity is not recommended", [S]),
+        ("Councillors and officers are encouraged to work together", [S]),
+        ("Whilst it is always preferable to resolve matters informally", [S]),
+        ("as it can create suspicion that an employee favours that councillor", []),
+        ("any member has a prima facie right to inspect council documents", [Y]),
+        ("councillors do, of course, have the same right as any other member of the public", [Y]),
+    ],
+)
+def test_phrases_beyond_the_modal_verbs(text: str, strengths: list[Strength]) -> None:
+    assert [v.strength for v in verbs_in(text, "x")] == strengths
+
+
+@pytest.mark.parametrize(
+    ("text", "strengths"),
+    [
+        ("Ceremonial events would normally be attended by the Mayor or Deputy Mayor", []),
+        ("No Councillor may exercise any power of the Council to enter or inspect", [M]),
+        ("No Councillor will refer in public or at meetings of the Council", [M]),
+        ("Councillors are not authorised to initiate or certify financial transactions", [M]),
+        ("Officers have a duty to implement the lawful decisions", [M]),
+        ("An Officer may attend, but is not obliged to do so", [Y]),
+        ("Informal and collaborative two-way contact is encouraged.", [S]),
+        ("Councillors ... need to be alert to the potential for conflicts", [S]),
+    ],
+)
+def test_prohibitions_duties_and_non_verbs(text: str, strengths: list[Strength]) -> None:
+    assert [v.strength for v in verbs_in(text, "x")] == strengths
+
+
+@pytest.mark.parametrize(
+    ("text", "strengths"),
+    [
+        ("It should be noted that certain employees of the Council", []),
+        ("The Administration shall be entitled to confidential discussions with officers", [Y]),
+        ("It is the prerogative of individual Councillors to make their own statements", [Y]),
+    ],
+)
+def test_crawley_phrasings(text: str, strengths: list[Strength]) -> None:
+    assert [v.strength for v in verbs_in(text, "x")] == strengths
