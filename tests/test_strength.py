@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.obligations import Strength, load_map
-from generator.source import read_protocols
-from generator.strength import read_clause, strength_problems, verbs_in
+from generator.map.obligations import Strength, load_map
+from generator.map.strength import read_clause, strength_problems, verbs_in
+from generator.sources.load import read_protocols
 
 from .helpers import SOURCES
 
