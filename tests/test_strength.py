@@ -191,3 +191,8 @@ def test_prohibitions_duties_and_non_verbs(text: str, strengths: list[Strength])
 )
 def test_crawley_phrasings(text: str, strengths: list[Strength]) -> None:
     assert [v.strength for v in verbs_in(text, "x")] == strengths
+
+
+def test_a_titles_capital_recommended_is_no_recommendation() -> None:
+    # Crawley 9.1: "the Code of Recommended Practice on local authority publicity"
+    assert verbs_in("the Code of Recommended Practice on local authority publicity", "x") == ()

@@ -56,7 +56,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b", Strength.MUST),
         (r"\bshould(?!\s+be\s+noted)" + _NOT, Strength.SHOULD),
         (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
-        (r"\b(?:not\s+)?recommended\b", Strength.SHOULD),
+        (r"\b(?:not\s+)?(?-i:recommended)\b", Strength.SHOULD),
         (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
         (r"\bneeds?\s+to\b", Strength.SHOULD),
         (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
