@@ -76,3 +76,19 @@ def test_bad_corrections_are_all_reported() -> None:
     assert "clauses.yaml:21: correction to 'nothing-here': no obligation or replaced id" in joined
     assert "clauses.yaml:22: correction to 'no-silent-copies': unknown protocol 'nowhere'" in joined
     assert "clauses.yaml:23: correction to 'no-silent-copies': each correction needs" in joined
+
+
+def test_the_old_address_says_where_the_obligation_went() -> None:
+    from generator.site.pages_history import CORRECTIONS, history_pages
+
+    omap, _ = _load(HISTORY)
+    pages = history_pages(omap, PROTOCOLS)  # type: ignore[arg-type]
+    old = pages["obligations/silent-copies.md"]
+    assert "[No copying without agreement](no-silent-copies.md)" in old
+    assert "Renamed\\." in old and "(../corrections.md)" in old
+    table = pages[CORRECTIONS]
+    assert (
+        "| 30 November 2026 | [No copying without agreement](obligations/no-silent-copies.md) |"
+        in (table)
+    )
+    assert "Southend\\-on\\-Sea Borough Council" in table

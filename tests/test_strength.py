@@ -175,6 +175,7 @@ def test_phrases_beyond_the_modal_verbs(text: str, strengths: list[Strength]) ->
         ("An Officer may attend, but is not obliged to do so", [Y]),
         ("Informal and collaborative two-way contact is encouraged.", [S]),
         ("Councillors ... need to be alert to the potential for conflicts", [S]),
+        ('a Councillor\u2019s "need to know" will normally be presumed', [E]),
     ],
 )
 def test_prohibitions_duties_and_non_verbs(text: str, strengths: list[Strength]) -> None:

@@ -58,7 +58,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
         (r"\b(?:not\s+)?(?-i:recommended)\b", Strength.SHOULD),
         (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
-        (r"\bneeds?\s+to\b", Strength.SHOULD),
+        (r"\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
         (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
         (r"\bcan\s+(?:reasonably\s+)?expect\b", Strength.EXPECTED),
         (r"\b(?:is|are|be)\s+(?:not\s+)?expected\s+to\b", Strength.EXPECTED),
