@@ -28,6 +28,7 @@ rule is waived for a position by a ``strength_reason:`` saying why the words mis
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,35 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
     )
 )
+_TRIGGERS: tuple[tuple[str, ...], ...] = (
+    ("no",),
+    ("must",),
+    ("shall",),
+    ("will", "won"),
+    ("can",),
+    ("required", "obliged"),
+    ("duty",),
+    ("requires",),
+    ("permitted", "allowed", "authori"),
+    ("should",),
+    ("ought",),
+    ("recommended",),
+    ("encouraged",),
+    ("need",),
+    ("preferable", "important"),
+    ("expect",),
+    ("expected",),
+    ("will",),
+    ("entitled",),
+    ("prerogative",),
+    ("may",),
+    ("can",),
+    ("entitled", "free"),
+    ("right",),
+)
+"""For each pattern, words one of which the text must contain (lowercased) for the pattern to
+be tried: a cheap filter, as most clauses contain few of the words."""
+assert len(_TRIGGERS) == len(_PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -118,12 +148,15 @@ class Reading:
         return f"reads {words}{where}"
 
 
+@functools.lru_cache(maxsize=65536)
 def verbs_in(text: str, clause_id: str) -> tuple[Verb, ...]:
     """Every normative verb in ``text``, in order; a longer match wins over a shorter one
     starting at the same place ('will not' over 'will', 'can expect' over 'can')."""
+    low = text.lower()
     matches = sorted(
         (m.start(), -m.end(), i, m.group(0))
         for i, (pattern, _) in enumerate(_PATTERNS)
+        if any(t in low for t in _TRIGGERS[i])
         for m in pattern.finditer(text)
     )
     out: list[Verb] = []
@@ -205,6 +238,7 @@ def expected_strengths(readings: Sequence[Reading]) -> tuple[frozenset[Strength]
 def differences(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Difference]:
     """Every position whose recorded strength differs from its clauses' reading."""
     by_slug = {p.slug: p for p in protocols}
+    read: dict[str, Reading] = {}
     out: list[Difference] = []
     for o in omap.obligations:
         for slug, source in o.sources.items():
@@ -212,7 +246,9 @@ def differences(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Diff
                 continue
             protocol = by_slug[slug]
             readings = tuple(
-                read_clause(protocol, c) for c in source.clauses if c in protocol.by_id
+                read.get(c) or read.setdefault(c, read_clause(protocol, c))
+                for c in source.clauses
+                if c in protocol.by_id
             )
             union, floor = expected_strengths(readings)
             wrong = source.strength not in union or RANK[source.strength] < floor
