@@ -92,3 +92,12 @@ def test_the_old_address_says_where_the_obligation_went() -> None:
         in (table)
     )
     assert "Southend\\-on\\-Sea Borough Council" in table
+
+
+def test_the_corrections_page_exists_before_the_first_correction() -> None:
+    from generator.site.pages_history import CORRECTIONS, history_pages
+
+    omap, _ = _load("")
+    pages = history_pages(omap, PROTOCOLS)  # type: ignore[arg-type]
+    assert list(pages) == [CORRECTIONS]
+    assert "No corrections have been made to the map yet." in pages[CORRECTIONS]

@@ -16,10 +16,10 @@ CORRECTIONS = "corrections.md"
 
 
 def history_pages(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, str]:
-    """A page for each replaced id, and the corrections page; none when there is no history."""
+    """A page for each replaced id, and the corrections page (the methodology links to it,
+    so it exists even before the first correction)."""
     pages = {links.obligation_page(r.id): replaced_page(r, omap) for r in omap.replaced}
-    if omap.corrections or omap.replaced:
-        pages[CORRECTIONS] = corrections_page(omap, protocols)
+    pages[CORRECTIONS] = corrections_page(omap, protocols)
     return pages
 
 
@@ -72,6 +72,8 @@ def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
                 f"{md_escape(c.reason)} |"
             )
         out.append("")
+    if not omap.corrections and not omap.replaced:
+        out += ["No corrections have been made to the map yet.", ""]
     if omap.replaced:
         out += ["## Obligations replaced", ""]
         for r in omap.replaced:
