@@ -3,6 +3,7 @@ real numbering, text, and no leftover placeholders in a council's draft."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -54,9 +55,12 @@ def test_page_language_and_properties() -> None:
     assert defaults is not None
     lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang is not None and lang.get(qn("w:val")) == "en-GB"
-    for name in ("Normal", "Heading 1", "Heading 2", "Title", "Clause"):
-        el = doc.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:lang')}")
-        assert el is not None and el.get(qn("w:val")) == "en-GB", name
+    # Defined once: no style or run sets another language.
+    assert doc.styles.element.findall(f".//{qn('w:style')}//{qn('w:lang')}") == []
+    assert doc.element.findall(f".//{qn('w:lang')}") == []
+    assert props.last_modified_by == "Little Snoring Parish Council"
+    assert props.category == "Councillor–officer protocol"
+    assert props.comments
 
 
 def test_headings_and_cover() -> None:
@@ -144,6 +148,59 @@ def test_deterministic_bytes() -> None:
     model = parish_model()
     first = model_docx(model)
     assert first == model_docx(model)
+    model_docx.cache_clear()
+    assert first == model_docx(model)  # built again, not remembered
+    when = dt.datetime(2026, 5, 14, 9, 30, tzinfo=dt.UTC)
+    dated = model_docx(model, when)
+    model_docx.cache_clear()
+    assert dated == model_docx(model, when) != first
+    props = read(dated).core_properties
+    assert props.created == props.modified == when
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert "word/numbering.xml" in z.namelist()
+        names = z.namelist()
+        assert names[:2] == ["[Content_Types].xml", "_rels/.rels"]
+        assert names[2:] == sorted(names[2:])
+
+
+def test_only_the_parts_a_protocol_needs() -> None:
+    """No stale parts carried from a template: no stylesWithEffects.xml (it would have to be
+    kept in step with styles.xml), no thumbnail of another document, no custom XML, no
+    revision ids; each content type declared is a part in the package."""
+    with zipfile.ZipFile(io.BytesIO(model_docx(parish_model()))) as z:
+        names = set(z.namelist())
+        assert names == {
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/fontTable.xml",
+            "word/footer1.xml",
+            "word/numbering.xml",
+            "word/settings.xml",
+            "word/styles.xml",
+            "word/theme/theme1.xml",
+        }
+        types = z.read("[Content_Types].xml").decode()
+        declared = set(re.findall(r'PartName="/([^"]+)"', types))
+        assert declared == names - {
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+        }
+        settings = z.read("word/settings.xml").decode()
+        assert "rsid" not in settings and "docId" not in settings
+        assert "Microsoft" not in z.read("docProps/app.xml").decode()
+
+
+def test_styles_and_numbering_defined_once() -> None:
+    doc = read(model_docx(parish_model()))
+    ids = [s.get(qn("w:styleId")) for s in doc.styles.element.findall(qn("w:style"))]
+    assert len(ids) == len(set(ids))
+    used = {p.style.style_id for p in doc.paragraphs}
+    assert used <= set(ids)
+    numbering = doc.part.numbering_part.element
+    assert len(numbering.findall(qn("w:abstractNum"))) == 1
+    assert len(numbering.findall(qn("w:num"))) == 1
