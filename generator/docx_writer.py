@@ -13,11 +13,13 @@ What makes it a real Word document, not a printout:
 - The title, subject, author, last author, keywords, description, category and language in
   the document properties.
 - Section titles in **Heading 1** (so they appear in Word's navigation pane and a table of
-  contents); the appendix of optional clauses uses **Heading 2**.
-- **Real Word numbering**: one multilevel numbering definition in ``numbering.xml`` with
-  levels ``1.`` / ``1.1`` / ``1.1.1``, applied with ``w:numPr`` to every section title
-  (level 0), clause (level 1) and clause item (level 2). A clerk who inserts a clause gets
-  the numbers after it renumbered by Word.
+  contents); the appendix of optional clauses groups them under **Heading 2**.
+- **Real Word numbering bound to the styles**: one multilevel list in ``numbering.xml``
+  (``1.`` / ``1.1`` / ``1.1.1``) whose levels belong to the Heading 1, Clause and Clause
+  Item styles. Paragraphs carry only their style, no numbering of their own: a clerk who
+  applies the Clause style in Word gets the next clause number, and one who inserts or
+  deletes a clause gets the numbers after it renumbered. The printed model's appendix of
+  optional clauses is the last numbered section.
 - Cross-references are printed as text ("paragraph 5.1"): Word does not update them on its
   own, which is why the model keeps them few.
 - Placeholders (in the model for no council in particular) are printed in [brackets] and
@@ -41,8 +43,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
-from docx.table import Table
+from docx.shared import Cm, Length
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
 from .model_protocol import GROUP_TITLE, ModelProtocol, SpanKind, Text, plain, section_key
@@ -75,11 +77,11 @@ def model_docx(model: ModelProtocol, when: dt.datetime | None = None) -> bytes:
     _properties(doc, model, when or EPOCH)
     _cover(doc, model)
     for section in model.sections:
-        _number(_add(doc, HEADING_STYLE, section.title), 0)
+        _add(doc, HEADING_STYLE, section.title)
         for clause in section.clauses:
-            _number(_runs(_add(doc, CLAUSE_STYLE), clause.text), 1)
+            _runs(_add(doc, CLAUSE_STYLE), clause.text)
             for item in clause.items:
-                _number(_runs(_add(doc, ITEM_STYLE), item), 2)
+                _runs(_add(doc, ITEM_STYLE), item)
     if model.tier is None:
         _appendix(doc, model)
     _footer(doc, model)
@@ -107,30 +109,17 @@ def _add(doc: DocumentObject, style_id: str, text: str = "") -> Paragraph:
     return paragraph
 
 
-def _number(p: Paragraph, level: int) -> None:
-    """Apply the protocol numbering at ``level`` (0, 1 or 2) to a paragraph with w:numPr."""
-    ppr = p._p.get_or_add_pPr()
-    numpr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), str(level))
-    num_id = OxmlElement("w:numId")
-    num_id.set(qn("w:val"), str(NUM_ID))
-    numpr.append(ilvl)
-    numpr.append(num_id)
-    # numPr goes after pStyle, keepNext etc. (schema order): after pStyle is enough here.
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(numpr)
-    else:
-        ppr.insert(0, numpr)
-
-
 def _runs(p: Paragraph, text: Text) -> Paragraph:
-    """Add ``text`` to ``p``: placeholders in [brackets], highlighted."""
+    """Add ``text`` to ``p``: placeholders in [brackets], the words inside highlighted.
+
+    The brackets stay unhighlighted, so a paragraph never starts with a highlighted
+    character: LibreOffice and Word format a paragraph's number (8.1) and the tab after it
+    like its first character, and the highlight would spill into the number."""
     for span in text:
         if span.kind is SpanKind.PLACEHOLDER:
-            run = p.add_run(f"[{span.text}]")
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            p.add_run("[")
+            p.add_run(span.text).font.highlight_color = WD_COLOR_INDEX.YELLOW
+            p.add_run("]")
         else:
             p.add_run(span.text)
     return p
@@ -176,8 +165,13 @@ def _cover(doc: DocumentObject, model: ModelProtocol) -> None:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(line.label).bold = True
         _runs(cells[1].paragraphs[0], line.text)
+    _widths(table, (Cm(4.5), Cm(11.5)))
+
+
+def _widths(table: Table, widths: tuple[Length, Length]) -> None:
+    """Fixed column widths (Word reads the cells', LibreOffice the grid's)."""
     table.autofit = False
-    for column, width in zip(table.columns, (Cm(4.5), Cm(11.5)), strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
         for cell in column.cells:
             cell.width = width
@@ -192,7 +186,13 @@ def _no_look(table: Table) -> None:
 
 
 def _appendix(doc: DocumentObject, model: ModelProtocol) -> None:
-    """For the printed model: the clauses that are off by default, to copy in if wanted."""
+    """For the printed model: the clauses that are off by default, to copy in if wanted.
+
+    The appendix is the last numbered section, so its clauses are numbered like the rest
+    and keep their Clause style when copied into the section named. Each is introduced by
+    its title and why it is off; the ids the ``draft`` command takes are in a table at the
+    end, not in the text.
+    """
     off = [d for d in model.decisions if not d.included]
     if not off:
         return
@@ -201,18 +201,37 @@ def _appendix(doc: DocumentObject, model: ModelProtocol) -> None:
     doc.add_paragraph(
         "These clauses are off by default for this kind of council. To use one, copy it into "
         "the section named, or draft your protocol with the 'draft' command and list its id "
-        "under 'include'."
+        "(in the table at the end) under 'include'."
     )
+    ordered = sorted(off, key=lambda d: section_key(d.section))
     section = None
-    for d in sorted(off, key=lambda d: section_key(d.section)):
+    for d in ordered:
         if d.section != section:
             section = d.section
-            _add(doc, SUBHEADING_STYLE, f"For section {section}")
-        p = _add(doc, NOTE_STYLE)
-        p.add_run(d.title).bold = True
-        p.add_run(f". Id: {d.id}. {d.reason[0].upper()}{d.reason[1:]}.")
-        if d.text:
-            _runs(doc.add_paragraph(), d.text)
+            _add(doc, SUBHEADING_STYLE, f"For section {section}" if section else "For any section")
+        note = _add(doc, NOTE_STYLE)
+        note.add_run(d.title).bold = True
+        note.add_run(f" ({d.reason})")
+        _runs(_add(doc, CLAUSE_STYLE), d.text)
+    _add(doc, SUBHEADING_STYLE, "Ids for the draft command")
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    _no_look(table)
+    header = table.rows[0]
+    header.cells[0].paragraphs[0].add_run("Clause").bold = True
+    header.cells[1].paragraphs[0].add_run("Id").bold = True
+    _repeat_header(header)
+    for d in ordered:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(d.title)
+        cells[1].paragraphs[0].add_run(d.id)
+    _widths(table, (Cm(10.5), Cm(5.5)))
+
+
+def _repeat_header(row: _Row) -> None:
+    """Repeat ``row`` at the top of each page the table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
 
 
 def _footer(doc: DocumentObject, model: ModelProtocol) -> None:
