@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.model_pages import model_pages
-from generator.model_protocol import candidates
-from generator.obligations import ModelScope
+from generator.drafting.model_protocol import candidates
+from generator.map.obligations import ModelScope
 from generator.project import load_project
+from generator.site.model_pages import model_pages
 from tests.helpers import ROOT, run_cli
 from tests.word_audit import audit
 

@@ -16,8 +16,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from generator.docx_writer import model_docx
-from generator.model_protocol import plain
+from generator.drafting.docx_writer import model_docx
+from generator.drafting.model_protocol import plain
 from tests.helpers import ROOT, run_cli
 from tests.test_model_docx import parish_model
 
