@@ -67,11 +67,13 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 FIRST_ENTRIES = ("[Content_Types].xml", "_rels/.rels")
 """Zip entries written first (readers that stream a package expect them there); the rest
 follow in name order."""
+# Style ids, as defined in word/word/styles.xml (the first three carry the numbering).
 HEADING_STYLE = "Heading1"
 SUBHEADING_STYLE = "Heading2"
 CLAUSE_STYLE = "Clause"
 ITEM_STYLE = "ClauseItem"
 NOTE_STYLE = "ClauseNote"
+# The protocol's list, as defined in word/word/numbering.xml.
 ABSTRACT_NUM_ID = 1
 NUM_ID = 1
 PROJECT_AUTHOR = "Councillor–officer protocols project"
