@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
@@ -16,7 +17,15 @@ from docx.shared import Cm
 from generator.core.types import Tier
 from generator.drafting.answers import Answers, Choice
 from generator.drafting.docx_writer import ABSTRACT_NUM_ID, NUM_ID, model_docx
-from generator.drafting.model_protocol import ModelProtocol, SpanKind, build, plain, section_key
+from generator.drafting.model_protocol import (
+    GROUP_TITLE,
+    GROUPS,
+    ModelProtocol,
+    SpanKind,
+    build,
+    plain,
+    section_key,
+)
 from tests.test_model_protocol import fixture_map, fixture_project
 
 PARISH = Answers(
@@ -123,10 +132,11 @@ def test_real_multilevel_numbering() -> None:
     assert not any(re.match(r"^\d+\.\d+", t) for t in clauses)
 
 
-def test_highlight_only_on_placeholder_words() -> None:
+@pytest.mark.parametrize("group", GROUPS)
+def test_highlight_only_on_placeholder_words(group: str) -> None:
     """Highlighted runs are exactly the placeholders' words; no numbered paragraph starts
     with a highlighted character (its number and tab would take the highlight)."""
-    model, _ = build(fixture_map(), fixture_project().protocols, group="principal")
+    model, _ = build(fixture_map(), fixture_project().protocols, group=group)
     doc = read(model_docx(model))
     placeholders = {
         s.text
@@ -151,7 +161,8 @@ def test_highlight_only_on_placeholder_words() -> None:
         if runs:
             assert runs[0].font.highlight_color is None, p.text
     assert placeholders <= highlighted
-    assert "Council name" in highlighted
+    assert model.council[0].kind is SpanKind.PLACEHOLDER
+    assert model.council[0].text in highlighted
     # Nothing but placeholders: each highlighted text is a placeholder of the model.
     cover = {s.text for line in model.cover for s in line.text if s.kind is SpanKind.PLACEHOLDER}
     council = {s.text for s in model.council if s.kind is SpanKind.PLACEHOLDER}
@@ -172,12 +183,13 @@ def test_text_and_no_placeholders_when_variables_given() -> None:
     assert "The Clerk is the head of paid service" in everything
 
 
-def test_printed_model_has_marked_placeholders_and_options_appendix() -> None:
-    model, _ = build(fixture_map(), fixture_project().protocols, group="principal")
+@pytest.mark.parametrize("group", GROUPS)
+def test_printed_model_has_marked_placeholders_and_options_appendix(group: str) -> None:
+    model, _ = build(fixture_map(), fixture_project().protocols, group=group)
     doc = read(model_docx(model))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "[Council name]" in text and "[Chief Executive]" in text
-    assert doc.core_properties.title.startswith("Model councillor–officer protocol for district")
+    assert f"[{model.council[0].text}]" in text
+    assert doc.core_properties.title == f"Model {model.title.lower()} for {GROUP_TITLE[group]}"
     # The appendix is the last numbered section: a Heading 1 whose clauses are Clauses.
     headings = [p for p in doc.paragraphs if p.style.style_id == "Heading1"]
     assert [p.text for p in headings] == [
@@ -188,7 +200,7 @@ def test_printed_model_has_marked_placeholders_and_options_appendix() -> None:
     start = paragraphs.index(headings[-1]._p)
     appendix = doc.paragraphs[start:]
     off = [d for d in model.decisions if not d.included]
-    assert off
+    assert off, "the fixture map has optional clauses for every kind of council"
     options = [p.text for p in appendix if p.style.style_id == "Clause"]
     assert sorted(options) == sorted(plain(d.text) for d in off)
     notes = [p.text for p in appendix if p.style.style_id == "ClauseNote"]
