@@ -15,9 +15,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from generator.drafting.docx_writer import model_docx
+from generator.drafting.model_protocol import GROUPS, build
 from generator.project import load_project
 from generator.site.model_pages import model_pages
 from tests.helpers import ROOT, run_cli
+from tests.test_model_docx import parish_model
+from tests.test_model_protocol import fixture_map, fixture_project
 from tests.word_audit import audit
 
 EXAMPLES = sorted((ROOT / "examples").glob("answers-*.yaml"))
@@ -67,6 +71,19 @@ def test_site_downloads_are_valid() -> None:
         assert isinstance(data, bytes)
         findings = audit(data, Path(path).name)
         assert findings == [], f"{path}:\n" + "\n".join(findings)
+
+
+@pytest.mark.parametrize("group", [None, *GROUPS])
+def test_fixture_models_with_sub_items_are_valid(group: str | None) -> None:
+    """The small fixture map has sub-items (1.1.1), which the real map may not: a parish
+    draft and each printed model from it."""
+    if group is None:
+        model = parish_model()
+    else:
+        model, _ = build(fixture_map(), fixture_project().protocols, group=group)
+    assert any(c.items for c in model.clauses)
+    findings = audit(model_docx(model))
+    assert findings == [], "\n".join(findings)
 
 
 def test_the_check_can_fail() -> None:
