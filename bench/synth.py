@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from generator.core.types import Clause, Kind, Protocol
+from generator.map.strength import differences, disagreements
 from generator.project import load_project
 from generator.sources.parse import parse_body
 from generator.sources.unparse import unparse
@@ -153,8 +154,9 @@ def synthesise(n: int, out: Path, seed: int = 2026) -> Path:
             entry: dict[str, Any] = {"status": "absent"}
             if cited and src["status"] != "absent":
                 entry = {"status": src["status"], "strength": src["strength"], "clauses": cited}
-                if src.get("note"):
-                    entry["note"] = src["note"]
+                for key in ("note", "strength_reason"):
+                    if src.get(key):
+                        entry[key] = src[key]
             o["sources"][slug] = entry
         carried = [
             {"clause": id_map[u["clause"]], "reason": u["reason"]}
@@ -170,4 +172,27 @@ def synthesise(n: int, out: Path, seed: int = 2026) -> Path:
                 data["unmapped"].append({"clause": c.id, "reason": "synthetic: no mapping"})
     with (out / "clauses.yaml").open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
+    _explain_strengths(out, data, yaml)
     return out
+
+
+def _explain_strengths(out: Path, data: Any, yaml: YAML) -> None:
+    """Dropping and swapping clauses can leave a carried-over strength that its remaining
+    clauses no longer read (a bullet moved under another lead-in, the clause that said 'must'
+    dropped): such positions get a strength_reason saying so, as a real map would."""
+    synthetic, _ = load_project(out)
+    assert synthetic.obligations is not None
+    flagged = {
+        (d.obligation, d.protocol) for d in differences(synthetic.obligations, synthetic.protocols)
+    }
+    for d in disagreements(synthetic.obligations):
+        flagged |= {(oid, d.protocol) for oid, _, _ in d.positions}
+    flagged = {(o, slug) for o, slug in flagged if slug.startswith("syn")}
+    if not flagged:
+        return
+    for o in data["obligations"]:
+        for slug, entry in o["sources"].items():
+            if (o["id"], slug) in flagged:
+                entry["strength_reason"] = "synthetic: clauses were dropped or moved"
+    with (out / "clauses.yaml").open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)

@@ -9,6 +9,7 @@ from generator.core.problems import Problem
 from generator.core.types import Protocol
 from generator.drafting.model_protocol import check_wording
 from generator.map.obligations import ObligationMap, load_map
+from generator.map.strength import strength_problems
 from generator.sources.load import read_protocols
 
 
@@ -55,6 +56,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
             problems += bad
             if omap is not None:
                 problems += check_wording(omap)
+                problems += strength_problems(omap, protocols)
     return Project(root, tuple(protocols), omap), problems
 
 

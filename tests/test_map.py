@@ -60,7 +60,7 @@ def test_export_obligations_json_shape_and_ids_resolve(tmp_path: Path) -> None:
         assert {"id", "title", "theme", "who", "kind", "statement", "sources"} <= set(o)
         assert list(o["sources"]) == SLUGS
         for slug, s in o["sources"].items():
-            assert set(s) == {"status", "strength", "clauses", "note"}
+            assert set(s) == {"status", "strength", "clauses", "note", "strength_reason"}
             assert s["status"] in ("full", "partial", "absent")
             if s["status"] == "absent":
                 assert s["clauses"] == [] and s["strength"] is None
@@ -68,3 +68,8 @@ def test_export_obligations_json_shape_and_ids_resolve(tmp_path: Path) -> None:
                 assert s["strength"] in ("must", "should", "may", "expected")
                 assert s["clauses"] and all(c.startswith(slug + "-") for c in s["clauses"])
             assert set(s["clauses"]) <= clause_ids
+    ids = {o["id"] for o in obligations["obligations"]}
+    replaced = {r["id"]: r["replaced_by"] for r in obligations["replaced"]}
+    assert replaced["staffing-committee-handles-personnel"] == "councillor-employment-role-limited"
+    assert set(replaced.values()) <= ids and not set(replaced) & ids
+    assert {c["obligation"] for c in obligations["corrections"]} <= ids | set(replaced)

@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _add(sub, "check", commands.check)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="also print, per protocol, positions, strength differences and their reasons, "
+        "suspected duplicates and unmapped clauses with a normative verb",
+    )
 
     p = _add(sub, "export", commands.export)
     p.add_argument("dir", type=Path, help="directory to write protocols.json and obligations.json")

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.core.fileio import WriteError, write_tree_swap
 from generator.core.problems import Problem, Severity
 from generator.map.obligations import coverage
+from generator.map.report import protocol_reports, render_report
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
 from generator.project import Project, load_project
 
@@ -33,10 +34,14 @@ def check(args: argparse.Namespace) -> int:
     """Read and validate the source protocols and clauses.yaml; print every problem.
 
     Problems print as PATH:LINE: message; the exit status is 1 if there are errors (or,
-    with --strict, warnings). Prints each protocol's clause count and map coverage.
+    with --strict, warnings). Prints each protocol's clause count and map coverage. With
+    --report, also prints per protocol: positions, strength differences with their reasons,
+    suspected duplicates (obligations citing the same clauses) and unmapped clauses that
+    contain a normative verb.
 
     Example:
       python -m generator check --strict
+      python -m generator check --report
     """
     project, problems = load_project(Path(args.root))
     failed = _report(problems, args.strict)
@@ -52,6 +57,10 @@ def check(args: argparse.Namespace) -> int:
             f"{len(project.obligations.obligations)} obligations in "
             f"{len(project.obligations.themes)} themes"
         )
+        if getattr(args, "report", False):
+            reports = protocol_reports(project.obligations, project.protocols)
+            print()
+            print(render_report(reports), end="")
     return 1 if failed else 0
 
 

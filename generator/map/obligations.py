@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from generator.core import yamlload
 from generator.core.problems import Problem, Severity
 from generator.core.types import Kind, Protocol
+from generator.map.history import Correction, Replaced, read_history
 
 ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -112,6 +113,8 @@ class Source:
     note: str | None
     """How this protocol's version differs in substance, if it does."""
     line: int
+    strength_reason: str | None = None
+    """Why the recorded strength is not what the cited words read (see ``strength``)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,10 @@ class ObligationMap:
     obligations: tuple[Obligation, ...]
     unmapped: tuple[Unmapped, ...] = ()
     by_id: Mapping[str, Obligation] = field(default_factory=dict, compare=False)
+    replaced: tuple[Replaced, ...] = ()
+    """Old obligation ids and where they went (see ``history``)."""
+    corrections: tuple[Correction, ...] = ()
+    """Corrections to the map, in the order listed."""
 
     @cached_property
     def cited(self) -> dict[str, list[str]]:
@@ -211,11 +218,9 @@ def load_map(
         return None, [Problem(path, 1, "expected a mapping with 'themes' and 'obligations'")]
     reader = _Reader(path, protocols, unreadable)
     for key in data:
-        if key not in ("themes", "obligations", "unmapped"):
+        if key not in _TOP_KEYS:
             reader.problem(
-                _line(data, key),
-                f"unknown top-level key '{key}'"
-                f"{_closest(str(key), ['themes', 'obligations', 'unmapped'])}",
+                _line(data, key), f"unknown top-level key '{key}'{_closest(str(key), _TOP_KEYS)}"
             )
     themes = reader.themes(data.get("themes"), _line(data, "themes") if "themes" in data else 1)
     obligations = reader.obligations(
@@ -223,12 +228,18 @@ def load_map(
     )
     unmapped = reader.unmapped(data.get("unmapped") or [])
     problems += reader.problems
+    replaced, corrections, bad = read_history(
+        path, data, [o.id for o in obligations], [p.slug for p in protocols]
+    )
+    problems += bad
     omap = ObligationMap(
         path=path,
         themes=tuple(themes),
         obligations=tuple(obligations),
         unmapped=tuple(unmapped),
         by_id={o.id: o for o in obligations},
+        replaced=replaced,
+        corrections=corrections,
     )
     problems += coverage_problems(omap, protocols)
     return omap, problems
@@ -437,11 +448,21 @@ class _Reader:
                         Severity.WARNING,
                     )
             for key in entry:
-                if key not in ("status", "strength", "clauses", "note"):
-                    self.problem(at, f"{where}: unknown key '{key}'")
+                if key not in _SOURCE_KEYS:
+                    self.problem(
+                        at, f"{where}: unknown key '{key}'{_closest(str(key), _SOURCE_KEYS)}"
+                    )
+            reason = entry.get("strength_reason")
+            if reason is not None and status is Status.ABSENT:
+                self.problem(at, f"{where}: status is absent but a strength_reason is given")
             if status is not None:
                 out[slug] = Source(
-                    status, strength, tuple(clauses), str(note) if note else None, at
+                    status,
+                    strength,
+                    tuple(clauses),
+                    str(note) if note else None,
+                    at,
+                    str(reason).strip() if reason else None,
                 )
         return out
 
@@ -506,6 +527,10 @@ class _Reader:
             out.append(Unmapped(cid, str(reason or ""), at))
         return out
 
+
+_TOP_KEYS = ("themes", "obligations", "unmapped", "replaced", "corrections")
+
+_SOURCE_KEYS = ("status", "strength", "clauses", "note", "strength_reason")
 
 _OBLIGATION_KEYS = (
     "id",

@@ -65,7 +65,8 @@ def full_text(protocol: Protocol) -> str:
 
 
 def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, Any]:
-    """The shape of ``obligations.json``."""
+    """The shape of ``obligations.json``: themes, obligations, ``replaced`` (old ids, each
+    with the ``replaced_by`` id that took its place) and ``corrections``."""
     return {
         "themes": [
             {"id": t.id, "title": t.title, "description": t.description} for t in omap.themes
@@ -86,17 +87,43 @@ def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict
             }
             for o in omap.obligations
         ],
+        "replaced": [
+            {
+                "id": r.id,
+                "replaced_by": r.replaced_by,
+                "reason": r.reason,
+                "url": obligation_url(r.id),
+            }
+            for r in omap.replaced
+        ],
+        "corrections": [
+            {
+                "date": c.date.iso(),
+                "obligation": c.obligation,
+                "protocol": c.protocol,
+                "change": c.change,
+                "reason": c.reason,
+            }
+            for c in omap.corrections
+        ],
     }
 
 
 def _source(source: Any) -> dict[str, Any]:
     if source is None:
-        return {"status": "absent", "strength": None, "clauses": [], "note": None}
+        return {
+            "status": "absent",
+            "strength": None,
+            "clauses": [],
+            "note": None,
+            "strength_reason": None,
+        }
     return {
         "status": source.status.value,
         "strength": source.strength.value if source.strength else None,
         "clauses": list(source.clauses),
         "note": source.note,
+        "strength_reason": source.strength_reason,
     }
 
 

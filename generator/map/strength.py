@@ -1,0 +1,321 @@
+"""Read the force of a clause from its words, so a position's strength is read, not typed.
+
+The rules (docs/methodology.md states them for readers):
+
+- **must**: ``must``, ``shall``, ``will not``, ``cannot``, ``no councillor may`` (or
+  will, shall, can), ``is required to`` (not "who are required to", not "is not required
+  to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
+  authorised) ``to``;
+- **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
+  ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
+- **may**: ``may``, ``can`` (not "it can", "which can": those say what is possible),
+  ``is`` (or ``shall be``) ``entitled to``, ``prerogative``, ``has the (same) right to``;
+- **expected**: what one side will do or can expect (``will``, ``can expect``, ``is
+  expected to``), and a clause with no normative verb at all (a statement);
+- a negation stays part of the verb (``must not``, ``should not``, ``may not``).
+
+A bullet continues the sentence of its lead-in ("Officers must:" then "treat councillors
+fairly"), so a bullet under a lead-in whose last sentence has a normative verb reads as
+that lead-in, and only a bullet under a lead-in without one ("This Protocol covers:",
+"The following principles apply here:") is read from its own words. Nested bullets look
+up through every lead-in to the nearest one with a verb.
+
+A position may cite several clauses; its recorded strength must be one the clauses read,
+and no weaker than a clause whose verbs all read one strength (``must > should > expected
+> may``). A clause cited alone by several obligations must have one strength there. Either
+rule is waived for a position by a ``strength_reason:`` saying why the words mislead.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.core.problems import Problem, Severity
+from generator.core.types import Clause, Kind, Protocol
+from generator.map.obligations import ObligationMap, Strength
+
+MAY = Strength.MAY
+
+RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY: 0}
+"""Order used to say one reading is stronger than another."""
+
+_NOT = r"\b(?:\s+not\b|n['’]t\b)?"
+_PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), s)
+    for p, s in (
+        (r"\bno\s+[A-Za-z]+\s+(?:[A-Za-z]+\s+)?(?:may|will|shall|can)\b", Strength.MUST),
+        (r"\bmust" + _NOT, Strength.MUST),
+        (r"\bshall" + _NOT, Strength.MUST),
+        (r"\bwill\s+not\b|\bwon['’]t\b", Strength.MUST),
+        (r"\bcannot\b|\bcan['’]t\b|\bcan\s+not\b", Strength.MUST),
+        (r"(?<!who )\b(?:is|are|be)\s+(?:required|obliged)\s+to\b", Strength.MUST),
+        (r"\b(?:has|have)\s+a\s+(?:statutory\s+)?duty\s+to\b", Strength.MUST),
+        (r"\b(?:law|legislation|Act)\s+requires\b", Strength.MUST),
+        (r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b", Strength.MUST),
+        (r"\bshould(?!\s+be\s+noted)" + _NOT, Strength.SHOULD),
+        (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
+        (r"\b(?:not\s+)?(?-i:recommended)\b", Strength.SHOULD),
+        (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
+        (r"\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
+        (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
+        (r"\bcan\s+(?:reasonably\s+)?expect\b", Strength.EXPECTED),
+        (r"\b(?:is|are|be)\s+(?:not\s+)?expected\s+to\b", Strength.EXPECTED),
+        (r"\bwill\b", Strength.EXPECTED),
+        (r"\b(?:shall|will)\s+be\s+entitled\s+to\b", Strength.MAY),
+        (r"\bprerogative\b", Strength.MAY),
+        (r"\bmay" + _NOT, Strength.MAY),
+        (r"(?<!\bit )(?<!\bthis )(?<!which )\bcan\b(?!\s+be\s+summari[sz]ed)", Strength.MAY),
+        (r"\b(?:is|are)\s+(?:entitled|free)\s+to\b", Strength.MAY),
+        (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
+    )
+)
+_TRIGGERS: tuple[tuple[str, ...], ...] = (
+    ("no",),
+    ("must",),
+    ("shall",),
+    ("will", "won"),
+    ("can",),
+    ("required", "obliged"),
+    ("duty",),
+    ("requires",),
+    ("permitted", "allowed", "authori"),
+    ("should",),
+    ("ought",),
+    ("recommended",),
+    ("encouraged",),
+    ("need",),
+    ("preferable", "important"),
+    ("expect",),
+    ("expected",),
+    ("will",),
+    ("entitled",),
+    ("prerogative",),
+    ("may",),
+    ("can",),
+    ("entitled", "free"),
+    ("right",),
+)
+"""For each pattern, words one of which the text must contain (lowercased) for the pattern to
+be tried: a cheap filter, as most clauses contain few of the words."""
+assert len(_TRIGGERS) == len(_PATTERNS)
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One normative verb found in a clause or in the lead-in it continues."""
+
+    strength: Strength
+    words: str
+    """The words as printed, e.g. 'must not'."""
+    clause: str
+    """Id of the clause the words are in: the clause itself or its lead-in."""
+
+    @property
+    def negated(self) -> bool:
+        return bool(re.search(r"not\b|n['’]t\b", self.words, re.IGNORECASE))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one clause reads."""
+
+    clause: str
+    verbs: tuple[Verb, ...]
+    """Empty when the clause has no normative verb: a statement, read as expected."""
+
+    @property
+    def strengths(self) -> frozenset[Strength]:
+        return frozenset(v.strength for v in self.verbs) or frozenset({Strength.EXPECTED})
+
+    @property
+    def single(self) -> Strength | None:
+        """The one strength the clause reads, if it reads exactly one."""
+        return next(iter(self.strengths)) if len(self.strengths) == 1 else None
+
+    @property
+    def lead_in(self) -> str | None:
+        """Id of the lead-in the reading comes from, if it does."""
+        return self.verbs[0].clause if self.verbs and self.verbs[0].clause != self.clause else None
+
+    def describe(self) -> str:
+        if not self.verbs:
+            return "has no normative verb (a statement: expected)"
+        words = ", ".join(dict.fromkeys(f"'{v.words}'" for v in self.verbs))
+        where = f" in its lead-in {self.lead_in}" if self.lead_in else ""
+        return f"reads {words}{where}"
+
+
+@functools.lru_cache(maxsize=65536)
+def verbs_in(text: str, clause_id: str) -> tuple[Verb, ...]:
+    """Every normative verb in ``text``, in order; a longer match wins over a shorter one
+    starting at the same place ('will not' over 'will', 'can expect' over 'can')."""
+    low = text.lower()
+    matches = sorted(
+        (m.start(), -m.end(), i, m.group(0))
+        for i, (pattern, _) in enumerate(_PATTERNS)
+        if any(t in low for t in _TRIGGERS[i])
+        for m in pattern.finditer(text)
+    )
+    out: list[Verb] = []
+    last_end = -1
+    for start, neg_end, i, words in matches:
+        if start >= last_end:
+            out.append(Verb(_PATTERNS[i][1], words, clause_id))
+            last_end = -neg_end
+    return tuple(out)
+
+
+def _text(clause: Clause) -> str:
+    return " ".join(clause.cells) if clause.cells else clause.text
+
+
+def _is_lead_in(clause: Clause) -> bool:
+    return clause.kind is not Kind.HEADING and _text(clause).rstrip().endswith((":", "–", "-"))
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence a list continues: the lead-in's last ("... The following principles
+    apply here:" carries no verb, whatever the sentence before it says)."""
+    return re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())[-1]
+
+
+def read_clause(protocol: Protocol, clause_id: str) -> Reading:
+    """The reading of one clause of ``protocol`` (see the module docstring)."""
+    clause = protocol.by_id[clause_id]
+    if clause.kind is Kind.ITEM:
+        parent = protocol.by_id.get(clause.parent or "")
+        while parent is not None and parent.kind is not Kind.HEADING:
+            if _is_lead_in(parent):
+                lead = verbs_in(_last_sentence(_text(parent)), parent.id)
+                if lead:
+                    return Reading(clause_id, lead)
+            if parent.kind is not Kind.ITEM:
+                break
+            parent = protocol.by_id.get(parent.parent or "")
+    return Reading(clause_id, verbs_in(_text(clause), clause_id))
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A position whose recorded strength is not what its clauses read."""
+
+    obligation: str
+    protocol: str
+    recorded: Strength
+    readings: tuple[Reading, ...]
+    line: int
+    reason: str | None
+    """The position's ``strength_reason``, if it gives one."""
+
+    def message(self) -> str:
+        said = "; ".join(f"{short(r.clause, self.protocol)} {r.describe()}" for r in self.readings)
+        return (
+            f"obligation '{self.obligation}', {self.protocol}: strength is "
+            f"{self.recorded.value}, but {said}; correct the strength or give a "
+            "'strength_reason:'"
+        )
+
+
+def short(clause_id: str, slug: str) -> str:
+    """A clause id without its protocol prefix, for messages."""
+    return clause_id.removeprefix(slug + "-")
+
+
+def expected_strengths(readings: Sequence[Reading]) -> tuple[frozenset[Strength], int]:
+    """(every strength the clauses read, the rank of the strongest single reading)."""
+    union: set[Strength] = set()
+    floor = -1
+    for r in readings:
+        union |= r.strengths
+        if r.verbs and r.single is not None:
+            floor = max(floor, RANK[r.single])
+    return frozenset(union), floor
+
+
+def differences(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Difference]:
+    """Every position whose recorded strength differs from its clauses' reading."""
+    by_slug = {p.slug: p for p in protocols}
+    read: dict[str, Reading] = {}
+    out: list[Difference] = []
+    for o in omap.obligations:
+        for slug, source in o.sources.items():
+            if source.strength is None or not source.clauses or slug not in by_slug:
+                continue
+            protocol = by_slug[slug]
+            readings = tuple(
+                read.get(c) or read.setdefault(c, read_clause(protocol, c))
+                for c in source.clauses
+                if c in protocol.by_id
+            )
+            union, floor = expected_strengths(readings)
+            wrong = source.strength not in union or RANK[source.strength] < floor
+            if wrong:
+                shown = tuple(
+                    r
+                    for r in readings
+                    if source.strength not in r.strengths
+                    or (r.verbs and r.single and RANK[r.single] > RANK[source.strength])
+                )
+                out.append(
+                    Difference(
+                        o.id,
+                        slug,
+                        source.strength,
+                        shown or readings,
+                        source.line,
+                        source.strength_reason,
+                    )
+                )
+    return out
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A clause cited alone by several obligations with different strengths."""
+
+    clause: str
+    protocol: str
+    positions: tuple[tuple[str, Strength, int], ...]
+    """(obligation id, recorded strength, line) of each position citing it alone."""
+
+
+def disagreements(omap: ObligationMap) -> list[Disagreement]:
+    """Clauses cited alone whose positions (those without a ``strength_reason``) disagree."""
+    alone: dict[tuple[str, str], list[tuple[str, Strength, int]]] = {}
+    for o in omap.obligations:
+        for slug, source in o.sources.items():
+            if len(source.clauses) == 1 and source.strength and not source.strength_reason:
+                alone.setdefault((slug, source.clauses[0]), []).append(
+                    (o.id, source.strength, source.line)
+                )
+    return [
+        Disagreement(cid, slug, tuple(found))
+        for (slug, cid), found in alone.items()
+        if len({s for _, s, _ in found}) > 1
+    ]
+
+
+def strength_problems(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Problem]:
+    """Warnings for every strength the text does not bear out and no reason explains."""
+    out = [
+        Problem(omap.path, d.line, d.message(), Severity.WARNING)
+        for d in differences(omap, protocols)
+        if not d.reason
+    ]
+    for d in disagreements(omap):
+        listing = ", ".join(f"'{oid}' ({s.value}, line {line})" for oid, s, line in d.positions)
+        for oid, s, line in d.positions:
+            out.append(
+                Problem(
+                    omap.path,
+                    line,
+                    f"obligation '{oid}', {d.protocol}: clause {short(d.clause, d.protocol)} "
+                    f"is cited alone here as {s.value} but elsewhere differently: {listing}; "
+                    "give it one strength or a 'strength_reason:'",
+                    Severity.WARNING,
+                )
+            )
+    return out
