@@ -228,8 +228,9 @@ def load_map(
     )
     unmapped = reader.unmapped(data.get("unmapped") or [])
     problems += reader.problems
+    # A protocol that failed to load is still a known protocol.
     replaced, corrections, bad = read_history(
-        path, data, [o.id for o in obligations], [p.slug for p in protocols]
+        path, data, [o.id for o in obligations], [p.slug for p in protocols] + sorted(unreadable)
     )
     problems += bad
     omap = ObligationMap(
