@@ -127,13 +127,14 @@ _HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")
 
 def join_lines(lines: Sequence[str]) -> str:
     """Re-join lines broken mid-sentence: one space, or none after a word hyphenated at the
-    break ('cross-' + 'cutting' -> 'cross-cutting')."""
+    break ('cross-' + 'cutting' -> 'cross-cutting', 'Councillor-' + 'Officer' ->
+    'Councillor-Officer')."""
     out = ""
     for line in lines:
         line = " ".join(line.split())
         if not line:
             continue
-        if out and _HYPHENATED.search(out) and line[:1].islower():
+        if out and _HYPHENATED.search(out) and line[:1].isalpha():
             out += line
         else:
             out = f"{out} {line}" if out else line

@@ -136,12 +136,15 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[Segment], int]:
             # "(see paragraphs" / "5.7 and 9.3.5).": a cross-reference wrapped to a new line.
             seg = Segment(number, [stripped])
         if pending and seg.glyph is None and seg.label is None and not seg.is_row:
+            # A wrapped item goes on: after a line that is long and does not end a sentence,
+            # lower case, or (the line being nearly full) a capital ("... Councillors and" /
+            # "Officers;").
             continues_item = (
                 current is not None
                 and current.glyph is not None
                 and not TERMINAL.search(prev_text)
                 and len(prev_text) >= 0.6 * width
-                and stripped[:1].islower()
+                and (stripped[:1].islower() or len(prev_text) >= 0.85 * width)
             )
             if not continues_item:
                 seg.glyph = pending.pop(0)
