@@ -193,3 +193,27 @@ def test_pdftotext_output_has_what_the_importer_removes(
     assert len(re.findall(running, text, re.M)) > 3
     assert re.search(r"^Page \d+$", text, re.M)
     assert re.search(r"^\uf0b7$", text, re.M)
+
+
+def test_a_short_text_of_one_paragraph_per_line_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """Lines no longer than a printed line, no blank line: still one paragraph each."""
+    lines = [
+        "Protocol on Member and Officer Relations",
+        "Scope",
+        "Councillors and officers must treat each other with courtesy at all times.",
+        "Officers should reply to a councillor's enquiry within ten working days.",
+        "Councillors may ask the Clerk for advice on any matter in this protocol.",
+        "Complaints",
+        "A complaint about an officer is made to the Clerk, who will reply in writing.",
+        "A complaint about the Clerk is made to the Chair of the Council.",
+    ]
+    old = tmp_path / "old.txt"
+    old.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    revision = read(old)
+    paragraphs = [c.text for c in revision.clauses if c.kind is Kind.PARAGRAPH]
+    assert paragraphs == [line for line in lines if line.endswith(".")]
+    new = tmp_path / "new.txt"
+    edited = "Officers must reply to a councillor's enquiry within five working days."
+    new.write_text("\n".join([*lines[:3], edited, *lines[4:]]), encoding="utf-8")
+    changes = diff(old, new).changes
+    assert [(c.kind.value, c.old_text) for c in changes] == [("modified", lines[3])]

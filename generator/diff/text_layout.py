@@ -141,14 +141,27 @@ def _furniture(line: str) -> bool:
 
 def detect_layout(lines: Sequence[str]) -> Layout:
     """One paragraph per line when long lines nearly always end a sentence and some are
-    longer than any printed line, or when many are far longer than a printed line; printed
-    lines otherwise."""
+    longer than any printed line, when many are far longer than a printed line, or when a
+    text without a blank line has its fuller lines all ending a sentence; printed lines
+    otherwise."""
     stripped = [" ".join(line.split()) for line in lines]
-    long = [s for s in stripped if len(s) >= 60 and "\t" not in s]
+    filled = [s for s in stripped if s and "\t" not in s]
+    if not filled:
+        return Layout.WRAPPED
+    longest = max(len(s) for s in filled)
+    # A text with no blank line at all whose fuller lines all end a sentence: a printed page
+    # would break some of them mid-sentence.
+    fuller = [s for s in filled if len(s) >= max(40, 0.6 * longest)]
+    if (
+        len(fuller) >= 3
+        and _no_blank_lines(stripped)
+        and sum(1 for s in fuller if not _TERMINAL_END.search(s)) <= 0.1 * len(fuller)
+    ):
+        return Layout.PARAGRAPHS
+    long = [s for s in filled if len(s) >= 60]
     if len(long) < 3:
         return Layout.WRAPPED
     open_ended = sum(1 for s in long if not _TERMINAL_END.search(s))
-    longest = max(len(s) for s in long)
     if open_ended <= 0.15 * len(long) and longest > 110:
         return Layout.PARAGRAPHS
     # Lines far longer than any printed line (items without closing punctuation aside).
@@ -156,3 +169,9 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     if very_long >= max(3, 0.25 * len(long)):
         return Layout.PARAGRAPHS
     return Layout.WRAPPED
+
+
+def _no_blank_lines(lines: Sequence[str]) -> bool:
+    """No blank line between the first and the last line with text."""
+    filled = [i for i, s in enumerate(lines) if s]
+    return bool(filled) and all(lines[i] for i in range(filled[0], filled[-1] + 1))
