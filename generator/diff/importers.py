@@ -81,6 +81,10 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
             return None, "it looks like a zip archive but cannot be opened (damaged?)"
         if "word/document.xml" in names:
             return SourceKind.WORD, ""
+        if "content.xml" in names:
+            return None, (
+                "it is an OpenDocument file (.odt); save it as .docx (Word) or as text (.txt)"
+            )
         return None, "it is a zip archive but not a Word document (no word/document.xml)"
     if suffix in _WORD_SUFFIXES:
         return None, "it is named .docx but is not a Word document (not a zip archive)"
@@ -95,6 +99,14 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
             )
         data = decode_text(data)[0].encode("utf-8")
     head = data.lstrip(b"\xef\xbb\xbf")
+    if suffix not in _MD_SUFFIXES | _TEXT_SUFFIXES:
+        start = head[:200].lstrip().lower()
+        if start.startswith(b"{\\rtf"):
+            return None, "it is an RTF file; save it as .docx (Word) or as text (.txt)"
+        if start.startswith((b"<!doctype html", b"<html")) or suffix in {".html", ".htm"}:
+            return None, (
+                "it is a web page (HTML); save it as text (.txt), or copy its text into a .txt file"
+            )
     if head.startswith(b"---\n") or head.startswith(b"---\r\n") or suffix in _MD_SUFFIXES:
         return SourceKind.MARKDOWN, ""
     if suffix in _TEXT_SUFFIXES:
