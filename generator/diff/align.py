@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -118,13 +120,10 @@ def align_clauses(a: Side, b: Side, options: Options) -> dict[int, int]:
         news = [j for j in free_new if b.keys[j][0] is heading]
         if not olds or not news:
             continue
-        choices = [b.plain[j] for j in news]
+        nearby = _Nearby(b, news, anchors_old, anchors_new, len(a.clauses))
         for i in olds:
             gap = bisect.bisect_left(anchors_old, i)
-            for _, score, k in process.extract(
-                a.plain[i], choices, scorer=fuzz.ratio, score_cutoff=max(floor, 0), limit=None
-            ):
-                j = news[k]
+            for score, j in nearby.scores(a.plain[i], i, max(floor, 0)):
                 same_gap = bisect.bisect_left(anchors_new, j) == gap
                 bonus = 8.0 if same_gap else 0.0
                 ca, cb = a.clauses[i], b.clauses[j]
@@ -307,6 +306,70 @@ def _joins(
         found[i] = best[1]
         taken.update(best[1])
     return found
+
+
+_NEAR = 60
+"""Clauses this close to where a clause is expected are all scored; farther ones only when
+they share enough word pairs to be a moved clause."""
+
+
+class _Nearby:
+    """Candidates for one old clause among the free new clauses: every one in its
+    neighbourhood (between the same anchors, near its expected place), and, elsewhere, those
+    sharing enough pairs of consecutive words to reach the similarity a move needs. Linear
+    in practice, where scoring every pair is quadratic (a rewritten 2,000-clause text)."""
+
+    def __init__(
+        self,
+        b: Side,
+        news: list[int],
+        anchors_old: list[int],
+        anchors_new: list[int],
+        n_old: int,
+    ) -> None:
+        self.b, self.news = b, news
+        self.anchors_old, self.anchors_new, self.n_old = anchors_old, anchors_new, n_old
+        self.index: dict[str, list[int]] = {}
+        for j in news:
+            for pair in _pairs(b.plain[j]):
+                self.index.setdefault(pair, []).append(j)
+        common = max(20, len(news) // 20)
+        self.index = {k: v for k, v in self.index.items() if len(v) <= common}
+        self.short = [j for j in news if len(b.plain[j]) < 4]
+
+    def scores(self, query: str, i: int, cutoff: float) -> list[tuple[float, int]]:
+        """(similarity, new index) of every candidate scoring at least ``cutoff``."""
+        lo, hi = _window(
+            i, self.anchors_old, self.anchors_new, self.n_old, len(self.b.clauses), _NEAR
+        )
+        near = self.news[bisect.bisect_left(self.news, lo) : bisect.bisect_left(self.news, hi)]
+        if len(near) == len(self.news):
+            far: list[int] = []
+        else:
+            counts = Counter(
+                itertools.chain.from_iterable(self.index.get(p, ()) for p in _pairs(query))
+            )
+            least = max(1, len(query) // 4)
+            far = [j for j, n in counts.items() if n >= least and not lo <= j < hi]
+            far += [j for j in self.short if not lo <= j < hi]
+        out: list[tuple[float, int]] = []
+        for group, least_score in ((near, cutoff), (far, max(cutoff, 65.0))):
+            if not group:
+                continue
+            for _, score, k in process.extract(
+                query,
+                [self.b.plain[j] for j in group],
+                scorer=fuzz.ratio,
+                score_cutoff=least_score,
+                limit=None,
+            ):
+                out.append((score, group[k]))
+        return out
+
+
+def _pairs(plain: str) -> set[str]:
+    """Pairs of consecutive words (each word one character in ``Side.plain``)."""
+    return {plain[k : k + 2] for k in range(len(plain) - 1)}
 
 
 def kept_in_order(pairs: dict[int, int], a: Side, b: Side, options: Options) -> set[int]:
