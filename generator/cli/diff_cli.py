@@ -61,15 +61,18 @@ def diff_command(args: argparse.Namespace) -> int:
     """Compare two revisions of a protocol clause by clause and show what really changed.
 
     Each revision may be in this project's Markdown format (with or without front matter),
-    plain text as published (from a PDF, numbering typed in the text) or a Word document
-    (.docx, typed or automatic numbering). Clauses are paired by wording and number, so a
-    paragraph inserted near the top does not make everything after it look changed: changes
-    are reported as added, removed, modified (with a word-level redline; cosmetic when only
-    case, punctuation or spacing changed), moved, or renumbered, and a change in the
-    normative verb (should -> must) is called out.
+    plain text (one paragraph per line as Word or LibreOffice "save as text" writes it, text
+    copied from a web page, or pdftotext output with page breaks and running headers; UTF-8,
+    UTF-16 or Windows-1252) or a Word document (.docx, typed or automatic numbering, or one
+    paragraph per printed line). Clauses are paired by wording and number, so a paragraph
+    inserted near the top does not make everything after it look changed: changes are
+    reported as added, removed, modified (with a word-level redline; cosmetic when only case,
+    punctuation or spacing changed), moved, renumbered, split or merged, and a change in the
+    force of the normative verb (should -> must, must not -> must) is called out.
 
     Exit status, as diff(1): 0 no differences, 1 differences, 2 trouble (a file that cannot
-    be read, is of unknown kind, or has no clauses).
+    be read, is of unknown kind, damaged, or has no clauses; an --output that is not a
+    regular file or cannot be written), with one line naming the file.
 
     Example:
       python -m generator diff crawley_2020.txt crawley_2024.docx --format html -o changes.html
