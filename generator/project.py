@@ -40,7 +40,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
         rel = _display(map_path, root)
         data = b""
         if not map_path.is_file():
-            what = "a folder" if map_path.is_dir() else "not a regular file (a broken link?)"
+            what = "a folder" if map_path.is_dir() else _not_regular(map_path)
             problems.append(Problem(rel, 0, f"is {what}; the obligation map must be a file"))
             return Project(root, tuple(protocols), None), problems
         try:
@@ -68,3 +68,10 @@ def _display(path: Path, root: Path) -> str:
             return str(path.relative_to(root))
         except ValueError:
             return str(path)
+
+
+def _not_regular(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, in a few words."""
+    if path.is_symlink() and not path.exists():
+        return "a broken symbolic link"
+    return "not a regular file (a pipe, a socket or a device)"

@@ -303,7 +303,7 @@ def test_a_dangling_link_named_md(tmp_path: Path) -> None:
     (root / "source_protocols" / "folder.md").mkdir()
     code, _, err = run_cli("--root", str(root), "check")
     assert code == 1
-    assert "ghost.md: is not a regular file (a broken link?)" in err
+    assert "ghost.md: is a broken symbolic link" in err
     assert "folder.md: is a folder" in err
     assert "unknown protocol" not in err
 

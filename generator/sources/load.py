@@ -207,7 +207,7 @@ def read_protocols(directory: Path) -> tuple[list[Protocol], list[Problem]]:
     for f in files:
         try:
             if not f.is_file():
-                what = "a folder" if f.is_dir() else "not a regular file (a broken link?)"
+                what = "a folder" if f.is_dir() else _not_regular(f)
                 problems.append(Problem(str(f), 0, f"is {what}; a protocol must be a .md file"))
                 continue
             data = f.read_bytes()
@@ -223,3 +223,10 @@ def read_protocols(directory: Path) -> tuple[list[Protocol], list[Problem]]:
 
 def _date(value: object) -> PartialDate | None:
     return None if value is None else parse_date(value)
+
+
+def _not_regular(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, in a few words."""
+    if path.is_symlink() and not path.exists():
+        return "a broken symbolic link"
+    return "not a regular file (a pipe, a socket or a device)"
