@@ -319,3 +319,17 @@ def test_hostile_yaml_is_one_located_error(tmp_path: Path, yaml_text: str) -> No
     code, _, err = run_cli("--root", str(root), "check")
     assert code == 1
     assert "clauses.yaml:" in err
+
+
+@pytest.mark.parametrize("what", ["fifo", "folder", "missing", "device"])
+def test_diff_input_that_is_not_a_file(tmp_path: Path, what: str) -> None:
+    path = {"fifo": tmp_path / "old.txt", "folder": tmp_path / "old.md"}.get(
+        what, tmp_path / "missing.md" if what == "missing" else Path("/dev/zero")
+    )
+    if what == "fifo":
+        os.mkfifo(path)  # reading it would block for ever
+    elif what == "folder":
+        path.mkdir()
+    code, out, err = run_cli("diff", str(path), str(SOURCES / "crawley.md"), "--no-obligations")
+    assert code == 2 and out == ""
+    assert err.startswith(f"{path}: ") and len(err.strip().splitlines()) == 1, err
