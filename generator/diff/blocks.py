@@ -42,7 +42,8 @@ def structure(segments: Sequence[Segment], width: int | None, joins: bool) -> li
     last_anchor_level = 0
     upper_and_mixed = _upper_and_mixed(merged, width, numbered_headings)
     for index, (seg, joined) in enumerate(merged):
-        text = strip_emphasis(seg.text)
+        # A soft hyphen left at the end (a word broken at a page never re-joined) goes.
+        text = strip_emphasis(seg.text).removesuffix("\u00ad")
         if seg.is_row:
             header = index == 0 or not merged[index - 1][0].is_row
             blocks.append(Block(BlockKind.ROW, text, seg.line, cells=seg.cells, header=header))

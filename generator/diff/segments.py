@@ -134,7 +134,9 @@ def join_lines(lines: Sequence[str]) -> str:
         line = " ".join(line.split())
         if not line:
             continue
-        if out and _HYPHENATED.search(out) and line[:1].isalpha():
+        if out.endswith("\u00ad"):  # a soft hyphen: the word goes on, no hyphen shown
+            out = out[:-1] + line
+        elif out and _HYPHENATED.search(out) and line[:1].isalpha():
             out += line
         else:
             out = f"{out} {line}" if out else line

@@ -28,6 +28,7 @@ from generator.diff.segments import (
     heading_shaped,
 )
 from generator.diff.text_layout import Layout, Line, detect_layout, remove_furniture
+from generator.sources.parse import NUMBER
 
 
 def text_to_markdown(text: str) -> tuple[str, dict[int, int]]:
@@ -91,6 +92,23 @@ def _paragraph_segments(lines: Sequence[Line]) -> list[Segment]:
 _GLYPH_ONLY = re.compile(r"^[\ue000-\uf8ff•◦▪▫■□●○‣⁃∙·➢➤►✓✔o\-–*]$")
 
 
+def _lines_left(rows: Sequence[tuple[int, str, str]]) -> list[int]:
+    """For each line, how many lines of text there are from it to the next glyph-only line,
+    numbered line or Markdown heading (the rest of a list printed apart from its glyphs)."""
+    out = [0] * len(rows)
+    left = 0
+    for index in range(len(rows) - 1, -1, -1):
+        stripped = rows[index][2]
+        if stripped and (
+            _GLYPH_ONLY.match(stripped) or NUMBER.match(stripped) or stripped.startswith("#")
+        ):
+            left = 0
+        elif stripped:
+            left += 1
+        out[index] = left
+    return out
+
+
 def _text_segments(lines: Sequence[Line]) -> tuple[list[Segment], int]:
     rows = list(_clean_lines(lines))
     lengths = sorted(len(s) for _, _, s in rows if s and not _GLYPH_ONLY.match(s))
@@ -101,7 +119,8 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[Segment], int]:
     # pdftotext (without -layout) prints a list's bullet glyphs in a column of their own,
     # before the items' text: each glyph-only line starts one of the items that follow.
     pending: list[str] = []
-    for number, raw, stripped in rows:
+    remaining = _lines_left(rows)
+    for index, (number, raw, stripped) in enumerate(rows):
         if not stripped:
             prev_blank = True
             continue
@@ -139,12 +158,14 @@ def _text_segments(lines: Sequence[Line]) -> tuple[list[Segment], int]:
             # A wrapped item goes on: after a line that is long and does not end a sentence,
             # lower case, or (the line being nearly full) a capital ("... Councillors and" /
             # "Officers;").
+            # But a list with as many glyphs left as lines left has one item a line.
             continues_item = (
                 current is not None
                 and current.glyph is not None
+                and remaining[index] > len(pending)
                 and not TERMINAL.search(prev_text)
                 and len(prev_text) >= 0.6 * width
-                and (stripped[:1].islower() or len(prev_text) >= 0.85 * width)
+                and (stripped[:1].islower() or len(prev_text) >= 0.8 * width)
             )
             if not continues_item:
                 seg.glyph = pending.pop(0)

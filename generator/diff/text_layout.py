@@ -106,6 +106,11 @@ def remove_furniture(lines: Sequence[str]) -> list[Line]:
             # Repeated, and next to a page number at least twice: the first page's copy too.
             if key and counts[key] >= 3 and beside[key] >= 2 and _furniture(line):
                 drop.add(i)
+        if pages_seen:
+            # A page's last line, with a running header dropped just after it.
+            for i, line in enumerate(out):
+                if i not in drop and any(j in drop for j in range(i + 1, i + 5)):
+                    out[i] = _unglue(line)
     return [Line(i + 1, "" if i in drop else line) for i, line in enumerate(out)]
 
 
@@ -116,14 +121,15 @@ _GLUED_PAGE = re.compile(
 
 def _unglue(line: str) -> str:
     """A page's last line with the footer's "Page 9" that ``pdftotext`` glued onto it taken
-    off; when it was glued to half a word ("an ePage 9", from "e-" / "mail"), the word's
-    hyphen is put back, so the line re-joins with the next page as "e-mail"."""
+    off; when it was glued to half a word ("an ePage 9", from "e-" / "mail"), a soft hyphen
+    marks the break, so the line re-joins with the next page as ``pdftotext`` joins a word
+    broken at any other line ("email")."""
     match = _GLUED_PAGE.match(line)
     if match is None:
         return line
     text = match.group("text")
     if not match.group("space") and text[-1:].isalpha():
-        return f"{text}-"
+        return f"{text}\u00ad"
     return text
 
 
