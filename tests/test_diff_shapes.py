@@ -134,26 +134,37 @@ def test_strength_of_the_known_revision_is_called_out(tmp_path: Path) -> None:
 # --- through LibreOffice and pdftotext ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    """Crawley, old and revised, in every LibreOffice and pdftotext shape."""
-    work = tmp_path_factory.mktemp("office")
-    clauses, _ = revise(PROTOCOLS["crawley"].clauses)
+def _office_shapes(work: Path, slug: str, running: str) -> dict[str, dict[str, Path]]:
+    """A protocol, old and revised, in every LibreOffice and pdftotext shape."""
+    clauses, _ = revise(PROTOCOLS[slug].clauses)
     out: dict[str, dict[str, Path]] = {}
-    for name, cs in (("old", PROTOCOLS["crawley"].clauses), ("new", clauses)):
-        folder = work / name
-        folder.mkdir()
-        running = "Crawley Borough Council — Councillor/Officer Protocol"
-        docx = write_docx(cs, folder / f"crawley-{name}.docx", running=running)
+    for name, cs in (("old", PROTOCOLS[slug].clauses), ("new", clauses)):
+        folder = work / slug / name
+        folder.mkdir(parents=True)
+        docx = write_docx(cs, folder / f"{slug}-{name}.docx", running=running)
         pdf = soffice(docx, "pdf", folder / "pdf")
-        text = pdftotext(pdf, folder / f"crawley-{name}.pdftotext.txt")
+        text = pdftotext(pdf, folder / f"{slug}-{name}.pdftotext.txt")
         out[name] = {
             "libreoffice-txt": soffice(docx, "txt", folder / "txt"),
             "pdftotext": text,
-            "pdftotext-layout": pdftotext(pdf, folder / f"crawley-{name}.layout.txt", True),
+            "pdftotext-layout": pdftotext(pdf, folder / f"{slug}-{name}.layout.txt", True),
             "printed-lines-docx": soffice(text, "docx", folder / "lines"),
         }
     return out
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Crawley in every LibreOffice and pdftotext shape."""
+    running = "Crawley Borough Council — Councillor/Officer Protocol"
+    return _office_shapes(tmp_path_factory.mktemp("office"), "crawley", running)
+
+
+@pytest.fixture(scope="module")
+def farnham_office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Farnham (a word hyphenated across a page break, tables) in the same shapes."""
+    running = "Farnham Town Council protocol"
+    return _office_shapes(tmp_path_factory.mktemp("office"), "farnham", running)
 
 
 OFFICE_SHAPES = ["libreoffice-txt", "pdftotext", "pdftotext-layout", "printed-lines-docx"]
@@ -179,6 +190,16 @@ def test_office_shape_of_identical_content(office: dict[str, dict[str, Path]], s
 def test_office_shape_of_a_known_revision(office: dict[str, dict[str, Path]], shape: str) -> None:
     _, intended = revise(PROTOCOLS["crawley"].clauses)
     assert entries(diff(office["old"][shape], office["new"][shape])) == intended
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", OFFICE_SHAPES)
+def test_office_shape_of_a_known_revision_of_farnham(
+    farnham_office: dict[str, dict[str, Path]], shape: str
+) -> None:
+    _, intended = revise(PROTOCOLS["farnham"].clauses)
+    shapes = farnham_office
+    assert entries(diff(shapes["old"][shape], shapes["new"][shape])) == intended
 
 
 @pytest.mark.slow
