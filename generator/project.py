@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Protocol
-from .model_protocol import check_wording
+from .model_checks import check_wording
 from .obligations import ObligationMap, load_map
 from .problems import Problem
 from .source import read_protocols
