@@ -26,6 +26,7 @@ check: $(STAMP)
 	$(BIN)/ruff check generator tests hooks.py
 	$(BIN)/ruff format --check generator tests hooks.py
 	$(BIN)/mypy generator
+	$(BIN)/lint-imports
 	$(BIN)/python -m generator check --strict
 
 export: $(STAMP)

@@ -1,7 +1,7 @@
 """MkDocs hooks: add the generated pages, and index protocol pages clause by clause for search.
 
-All page logic lives in generator.site (pure); this file only hands its output to MkDocs.
-Under ``mkdocs serve`` it also turns on generator.serve_cache, so a rebuild converts and
+All page logic lives in generator.site.build (pure); this file only hands its output to MkDocs.
+Under ``mkdocs serve`` it also turns on generator.serve.serve_cache, so a rebuild converts and
 templates only what an edit changed.
 """
 
@@ -18,13 +18,13 @@ from markdown.extensions import Extension
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator import serve_cache
-from generator.model_pages import is_download
-from generator.pages_obligation import GROUP_ABOVE
-from generator.problems import Severity
+from generator.core.problems import Severity
 from generator.project import load_project
-from generator.search_index import clause_index
-from generator.site import build_pages
+from generator.serve import serve_cache
+from generator.site.build import build_pages
+from generator.site.model_pages import is_download
+from generator.site.pages_obligation import GROUP_ABOVE
+from generator.site.search_index import clause_index
 
 ROOT = Path(__file__).resolve().parent
 _state: dict[str, Any] = {}

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.diff import compare
-from generator.diff_render import Format, render
-from generator.parse import parse_body
+from generator.diff.compare import compare
+from generator.diff.render import Format, render
+from generator.sources.parse import parse_body
 
 VOCABULARY = (
     "council councillor officer clerk member committee chair protocol conduct respect trust "

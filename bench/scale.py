@@ -38,7 +38,7 @@ import json, sys, time
 from pathlib import Path
 t = time.perf_counter()
 from generator.project import load_project
-from generator.site import build_pages
+from generator.site.build import build_pages
 project, problems = load_project(Path(sys.argv[1]))
 pages = build_pages(project)
 print(json.dumps({"seconds": time.perf_counter() - t, "pages": len(pages)}))

@@ -17,10 +17,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from generator.model import Clause, Kind, Protocol
-from generator.parse import parse_body
+from generator.core.types import Clause, Kind, Protocol
 from generator.project import load_project
-from generator.unparse import unparse
+from generator.sources.parse import parse_body
+from generator.sources.unparse import unparse
 
 PLACES = [
     "Ashcombe",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Protocol
-from .model_checks import check_wording
-from .obligations import ObligationMap, load_map
-from .problems import Problem
-from .source import read_protocols
+from generator.core.problems import Problem
+from generator.core.types import Protocol
+from generator.drafting.model_checks import check_wording
+from generator.map.obligations import ObligationMap, load_map
+from generator.sources.load import read_protocols
 
 
 @dataclass(frozen=True)

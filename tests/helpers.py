@@ -6,7 +6,7 @@ import contextlib
 import io
 from pathlib import Path
 
-from generator.cli import main
+from generator.cli.app import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_protocols"

@@ -65,7 +65,7 @@ def test_good_file_passes(tmp_path: Path) -> None:
         (GOOD.replace("---\n\n#", "\n#", 1), "testham.md:1: front matter is not closed"),
         (
             GOOD.replace("source: test.txt", "source: test.txt\nadopted: 2023-13-01x"),
-            "testham.md:6: 'adopted' must be a quoted date",
+            "testham.md:6: 'adopted': '2023-13-01x' is not a date",
         ),
         (
             GOOD.replace("source: test.txt", "source: test.txt\nreview: 2026"),

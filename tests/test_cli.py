@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import build_parser
+from generator.cli.app import build_parser
 
 from .helpers import ROOT, run_cli
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from generator.diff import (
+from generator.diff.compare import (
     ChangeKind,
     Comparison,
     Direction,
@@ -18,7 +18,7 @@ from generator.diff import (
     redline,
     strength_change,
 )
-from generator.parse import parse_body
+from generator.sources.parse import parse_body
 
 
 def diff(old: str, new: str, options: Options | None = None) -> Comparison:

@@ -12,11 +12,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.diff import ChangeKind, Comparison, compare
-from generator.importers import SourceKind, detect_kind, read_revision, text_to_markdown
-from generator.model import Clause, Kind
-from generator.parse import parse_body
-from generator.source import parse_protocol, split_front_matter
+from generator.core.types import Clause, Kind
+from generator.diff.compare import ChangeKind, Comparison, compare
+from generator.diff.importers import SourceKind, detect_kind, read_revision, text_to_markdown
+from generator.sources.load import parse_protocol, split_front_matter
+from generator.sources.parse import parse_body
 
 from .helpers import SEEDS, SOURCES
 

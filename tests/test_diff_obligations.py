@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import EffectKind, compare, match_protocol, obligation_effects
-from generator.model import Protocol
-from generator.obligations import (
+from generator.core.types import Protocol
+from generator.diff.compare import EffectKind, compare, match_protocol, obligation_effects
+from generator.map.obligations import (
     Obligation,
     ObligationKind,
     ObligationMap,
@@ -19,8 +19,8 @@ from generator.obligations import (
     Strength,
     Who,
 )
-from generator.parse import parse_body
-from generator.source import parse_protocol
+from generator.sources.load import parse_protocol
+from generator.sources.parse import parse_body
 
 from .helpers import ROOT, SEEDS, run_cli
 

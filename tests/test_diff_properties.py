@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from generator.diff import ChangeKind, Comparison, compare, words_of
-from generator.importers import md_text
-from generator.parse import parse_body
-from generator.source import parse_protocol
+from generator.diff.compare import ChangeKind, Comparison, compare, words_of
+from generator.diff.importers import md_text
+from generator.sources.load import parse_protocol
+from generator.sources.parse import parse_body
 
 from .helpers import SOURCES
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.diff import Comparison, compare
-from generator.diff_pages import ORIGINS, origin_diff_pages, page_path
-from generator.diff_render import Format, render
-from generator.importers import md_text
-from generator.parse import parse_body
+from generator.diff.compare import Comparison, compare
+from generator.diff.importers import md_text
+from generator.diff.render import Format, render
 from generator.project import Project, load_project
-from generator.source import parse_protocol
+from generator.site.diff_pages import ORIGINS, origin_diff_pages, page_path
+from generator.sources.load import parse_protocol
+from generator.sources.parse import parse_body
 
 from .helpers import ROOT, SOURCES
 

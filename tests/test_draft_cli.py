@@ -96,7 +96,7 @@ def test_unknown_key_and_missing_tier_named_with_line(project: Path, tmp_path: P
     assert code == 1
     assert f"{answers}:2: unknown key 'head_officer_titel' (closest: head_officer_title" in stderr
     assert f"{answers}: 'tier' is required (one of: parish, town, community" in stderr
-    assert f"{answers}:3: 'adopted' must be a date written YYYY-MM-DD" in stderr
+    assert f"{answers}:3: 'adopted': '14 May 2026' is not a date written YYYY-MM-DD" in stderr
     assert not (tmp_path / "o.docx").exists()
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.fidelity import check_fidelity, protocol_words, unused_dropped
-from generator.model import Protocol
-from generator.source import read_protocols
-from generator.words import Dropped, seed_words, words
+from generator.core.types import Protocol
+from generator.core.words import Dropped, seed_words, words
+from generator.sources.fidelity import check_fidelity, protocol_words, unused_dropped
+from generator.sources.load import read_protocols
 
 from .helpers import SEEDS, SOURCES
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.ids import heading_key, number_key
-from generator.parse import parse_body
-from generator.source import read_protocols
+from generator.sources.ids import heading_key, number_key
+from generator.sources.load import read_protocols
+from generator.sources.parse import parse_body
 
 from .helpers import SOURCES
 

@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from generator.obligations import yaml_for_editing
+from generator.map.obligations import yaml_for_editing
 from generator.project import load_project
 
 from .helpers import ROOT, run_cli

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.answers import Answers, defaults, human_date, read_answers
-from generator.model import Tier
+from generator.core.types import Tier
+from generator.drafting.answers import Answers, defaults, human_date, read_answers
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from generator.answers import Answers, Choice
-from generator.docx_writer import ABSTRACT_NUM_ID, NUM_ID, model_docx
-from generator.model import Tier
-from generator.model_protocol import ModelProtocol, build, plain
+from generator.core.types import Tier
+from generator.drafting.answers import Answers, Choice
+from generator.drafting.docx_writer import ABSTRACT_NUM_ID, NUM_ID, model_docx
+from generator.drafting.model_protocol import ModelProtocol, build, plain
 from tests.test_model_protocol import fixture_map, fixture_project
 
 PARISH = Answers(

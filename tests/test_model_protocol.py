@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.answers import Answers, Choice
-from generator.model import Tier
-from generator.model_pages import model_markdown, model_pages
-from generator.model_protocol import (
+from generator.core.problems import Severity
+from generator.core.types import Tier
+from generator.drafting.answers import Answers, Choice
+from generator.drafting.model_protocol import (
     ModelProtocol,
     SpanKind,
     build,
     check_wording,
     plain,
 )
-from generator.obligations import ObligationMap, load_map
-from generator.problems import Severity
+from generator.map.obligations import ObligationMap, load_map
 from generator.project import Project, load_project
+from generator.site.model_pages import model_markdown, model_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "model" / "clauses.yaml"

@@ -7,11 +7,11 @@ import io
 import pytest
 from docx import Document
 
-from generator.answers import Answers
-from generator.docx_writer import model_docx
-from generator.model import Tier
-from generator.model_protocol import build, candidates, check_wording, plain
-from generator.obligations import ObligationMap, Status
+from generator.core.types import Tier
+from generator.drafting.answers import Answers
+from generator.drafting.docx_writer import model_docx
+from generator.drafting.model_protocol import build, candidates, check_wording, plain
+from generator.map.obligations import ObligationMap, Status
 from generator.project import Project, load_project
 from tests.helpers import ROOT
 
@@ -84,7 +84,7 @@ def test_golden_real_model(project: Project, group: str) -> None:
     """The Markdown model of the real map, for review in diffs (make golden refreshes it)."""
     import os
 
-    from generator.model_pages import model_markdown
+    from generator.site.model_pages import model_markdown
 
     model, _ = build(omap_of(project), project.protocols, group=group)
     actual = model_markdown(model)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.obligations import Status, Strength, load_map
-from generator.source import read_protocols
+from generator.map.obligations import Status, Strength, load_map
+from generator.sources.load import read_protocols
 
 from .helpers import SOURCES
 

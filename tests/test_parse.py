@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.model import Kind
-from generator.parse import parse_body, split_number
-from generator.source import read_protocols
-from generator.unparse import unparse
+from generator.core.types import Kind
+from generator.sources.load import read_protocols
+from generator.sources.parse import parse_body, split_number
+from generator.sources.unparse import unparse
 
 from .helpers import SOURCES
 from .test_ids import documents

@@ -47,3 +47,12 @@ def test_doctests_pass() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_imports_follow_the_pipeline() -> None:
+    """The import-linter contract in pyproject.toml: stages import only the stages below them."""
+    result = subprocess.run(
+        [str(BIN / "lint-imports")], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import Project, load_project
-from generator.site import build_pages
+from generator.site.build import build_pages
 from tests.conftest import SCALE_N as N
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.markdown_pieces import cut
+from generator.serve.markdown_pieces import cut
 from tests.conftest import BUILD_ENV, ROOT, build, make_project, site_map
 
 STAMPED = {"sitemap.xml.gz"}
@@ -107,7 +107,7 @@ def test_cuts_fall_only_outside_html_blocks() -> None:
 
 def test_generated_pages_cut_back_to_themselves() -> None:
     from generator.project import load_project
-    from generator.site import build_pages
+    from generator.site.build import build_pages
 
     project, _ = load_project(ROOT)
     cut_pages = 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import load_project
-from generator.site import build_pages
+from generator.site.build import build_pages
 from tests.conftest import FIXTURE_MAP, ROOT, build, make_project, site_map
 from tests.site_html import is_external, read_page, resolve
 

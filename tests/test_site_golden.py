@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import load_project
-from generator.site import build_pages
+from generator.site.build import build_pages
 from tests.conftest import ROOT, site_map
 
 GOLDEN = ROOT / "tests" / "golden" / "site"

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.clause_text import find_refs, render, with_terms
-from generator.front_matter import front_matter, safe_title
-from generator.glossary import find_terms
-from generator.legislation import citations, cited_sources
-from generator.links import rel
-from generator.source import read_protocols
-from generator.wordiff import Op, diff_words
-from generator.wordiff import render as render_diff
+from generator.core.links import rel
+from generator.core.wordiff import Op, diff_words
+from generator.core.wordiff import render as render_diff
+from generator.site.front_matter import front_matter, safe_title
+from generator.sources.load import read_protocols
+from generator.views.clause_text import find_refs, render, with_terms
+from generator.views.glossary import find_terms
+from generator.views.legislation import citations, cited_sources
 from tests.conftest import ROOT
 
 PROTOCOLS = {p.slug: p for p in read_protocols(ROOT / "source_protocols")[0]}
@@ -128,7 +128,7 @@ def test_titles_from_data_cannot_become_markup() -> None:
 
 def test_every_protocol_has_a_page_even_without_obligations(tmp_path: Path) -> None:
     from generator.project import load_project
-    from generator.site import build_pages
+    from generator.site.build import build_pages
 
     (tmp_path / "source_protocols").symlink_to(ROOT / "source_protocols")
     project, _ = load_project(tmp_path)

@@ -1,0 +1,98 @@
+"""The commands behind the CLI. Each reads, validates, then writes; each returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.core.fileio import write_tree
+from generator.core.problems import Problem, Severity
+from generator.map.obligations import coverage
+from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
+from generator.project import Project, load_project
+
+
+def _report(problems: list[Problem], strict: bool = False) -> bool:
+    """Print problems to stderr; True when they stop the command."""
+    for p in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
+        print(p, file=sys.stderr)
+    n_err = sum(1 for p in problems if p.severity is Severity.ERROR)
+    n_warn = len(problems) - n_err
+    if problems:
+        print(f"{n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
+    return n_err > 0 or (strict and n_warn > 0)
+
+
+def _load(args: argparse.Namespace, strict: bool = False) -> Project | None:
+    project, problems = load_project(Path(args.root))
+    return None if _report(problems, strict) else project
+
+
+def check(args: argparse.Namespace) -> int:
+    """Read and validate the source protocols and clauses.yaml; print every problem.
+
+    Problems print as PATH:LINE: message; the exit status is 1 if there are errors (or,
+    with --strict, warnings). Prints each protocol's clause count and map coverage.
+
+    Example:
+      python -m generator check --strict
+    """
+    project, problems = load_project(Path(args.root))
+    failed = _report(problems, args.strict)
+    for p in project.protocols:
+        line = f"{p.slug}: {sum(1 for _ in p.body_clauses())} clauses"
+        if project.obligations:
+            cited, unmapped, total = coverage(project.obligations, p)
+            pct = 100 * (cited + unmapped) / total if total else 100.0
+            line += f", {cited} cited, {unmapped} unmapped, {pct:.0f}% accounted for"
+        print(line)
+    if project.obligations:
+        print(
+            f"{len(project.obligations.obligations)} obligations in "
+            f"{len(project.obligations.themes)} themes"
+        )
+    return 1 if failed else 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write open data: DIR/protocols.json, DIR/obligations.json and DIR/matrix.csv.
+
+    Nothing is written unless everything validates.
+
+    Example:
+      python -m generator export build/data
+    """
+    project = _load(args)
+    if project is None:
+        return 1
+    files = {"protocols.json": to_json(protocols_data(project.protocols), pretty=True)}
+    if project.obligations:
+        files["obligations.json"] = to_json(
+            obligations_data(project.obligations, project.protocols), pretty=True
+        )
+        files["matrix.csv"] = matrix_csv(project.obligations, project.protocols)
+    write_tree(Path(args.dir), files)
+    for name in sorted(files):
+        print(Path(args.dir) / name)
+    return 0
+
+
+def pages(args: argparse.Namespace) -> int:
+    """Write the generated site pages (Markdown and data) into DIR, for any static-site engine.
+
+    MkDocs adds the same pages itself through hooks.py; this command is for engines that
+    run no hooks, and for reviewing the generated Markdown.
+
+    Example:
+      python -m generator pages build/pages
+    """
+    from generator.site.build import build_pages
+
+    project = _load(args)
+    if project is None:
+        return 1
+    files = build_pages(project)
+    write_tree(Path(args.dir), files)
+    print(f"{len(files)} files written to {args.dir}")
+    return 0

@@ -1,0 +1,101 @@
+"""Word-level differences between two wordings, marked with ``<ins>`` and ``<del>``.
+
+Words are compared normalised (case, punctuation and curly quotes ignored) and shown as
+originally written. The output is Markdown-safe: every word goes through ``md_escape``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from generator.core.markdown_text import md_escape
+
+
+class Op(StrEnum):
+    """What happened to a run of words."""
+
+    SAME = "same"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of words with one fate."""
+
+    op: Op
+    words: tuple[str, ...]
+
+
+def _norm(word: str) -> str:
+    word = word.replace("’", "'").replace("‘", "'").lower()
+    return re.sub(r"[^\w']+", "", word) or word
+
+
+@functools.lru_cache(maxsize=8192)
+def diff_words(old: str, new: str) -> list[Run]:
+    """Runs that turn ``old`` into ``new``: same, deleted (only in old), inserted (only in new).
+
+    Remembered (do not modify the list): pages diff the same wordings again, and ``mkdocs
+    serve`` rebuilds every page on each edit."""
+    a, b = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(
+        None, [_norm(w) for w in a], [_norm(w) for w in b], autojunk=False
+    )
+    runs: list[Run] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(Run(Op.SAME, tuple(b[j1:j2])))
+            continue
+        if i2 > i1:
+            runs.append(Run(Op.DELETED, tuple(a[i1:i2])))
+        if j2 > j1:
+            runs.append(Run(Op.INSERTED, tuple(b[j1:j2])))
+    return runs
+
+
+def render(runs: Sequence[Run], show: frozenset[Op] = frozenset(Op)) -> str:
+    """Markdown with inline ``<ins>``/``<del>``; runs whose op is not in ``show`` are left out."""
+    parts: list[str] = []
+    for run in runs:
+        if run.op not in show:
+            continue
+        text = md_escape(" ".join(run.words))
+        if run.op is Op.INSERTED:
+            parts.append(f"<ins>{text}</ins>")
+        elif run.op is Op.DELETED:
+            parts.append(f"<del>{text}</del>")
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def similarity(a: str, b: str) -> float:
+    """0-100: how alike two wordings are, word order mostly respected."""
+    return float(fuzz.token_sort_ratio(a.lower(), b.lower()))
+
+
+def closest(text: str, others: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """The (label, wording) in ``others`` most like ``text``; ties go to the first given."""
+    best: tuple[str, str] | None = None
+    best_score = -1.0
+    for label, wording in others:
+        score = similarity(text, wording)
+        if score > best_score:
+            best, best_score = (label, wording), score
+    return best
+
+
+LEGEND = (
+    '<p class="diff-legend"><strong>How to read the differences:</strong> '
+    "<ins>underlined words</ins> are only in this council's wording; "
+    "<del>struck-through words</del> are only in the wording it is compared with. "
+    "Screen readers announce them as inserted and deleted.</p>"
+)

@@ -1,0 +1,133 @@
+"""Open data: protocols.json, obligations.json and matrix.csv (pure: values in, text out)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from generator.core.types import Protocol
+from generator.map.obligations import ObligationMap
+
+
+def protocol_url(slug: str) -> str:
+    return f"protocols/{slug}/"
+
+
+def clause_url(slug: str, clause_id: str) -> str:
+    return f"{protocol_url(slug)}#{clause_id}"
+
+
+def obligation_url(obligation_id: str) -> str:
+    return f"obligations/{obligation_id}/"
+
+
+def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
+    """The shape of ``protocols.json``."""
+    return {
+        "protocols": [
+            {
+                "id": p.slug,
+                "council": p.meta.council,
+                "title": p.meta.title,
+                "tier": p.meta.tier.value,
+                "adopted": p.meta.adopted and p.meta.adopted.iso(),
+                "review_due": p.meta.review_due and p.meta.review_due.iso(),
+                "source": p.meta.source,
+                "based_on": p.meta.based_on,
+                "url": protocol_url(p.slug),
+                "text": full_text(p),
+                "clauses": [
+                    {
+                        "id": c.id,
+                        "number": c.number,
+                        "label": c.label,
+                        "kind": c.kind.value,
+                        "parent": c.parent,
+                        "heading": list(c.heading),
+                        "text": c.text,
+                        "url": clause_url(p.slug, c.id),
+                        "line": c.line,
+                    }
+                    for c in p.clauses
+                ],
+            }
+            for p in protocols
+        ]
+    }
+
+
+def full_text(protocol: Protocol) -> str:
+    """The whole protocol as plain text: one clause a line, number first, in document order."""
+    return "\n".join(" ".join(part for part in (c.label, c.text) if part) for c in protocol.clauses)
+
+
+def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, Any]:
+    """The shape of ``obligations.json``."""
+    return {
+        "themes": [
+            {"id": t.id, "title": t.title, "description": t.description} for t in omap.themes
+        ],
+        "obligations": [
+            {
+                "id": o.id,
+                "title": o.title,
+                "theme": o.theme,
+                "who": o.who.value,
+                "kind": o.kind.value,
+                "statement": o.statement,
+                "model": o.model,
+                "model_scope": o.model_scope.value,
+                "not_for_model": o.not_for_model,
+                "url": obligation_url(o.id),
+                "sources": {p.slug: _source(o.sources.get(p.slug)) for p in protocols},
+            }
+            for o in omap.obligations
+        ],
+    }
+
+
+def _source(source: Any) -> dict[str, Any]:
+    if source is None:
+        return {"status": "absent", "strength": None, "clauses": [], "note": None}
+    return {
+        "status": source.status.value,
+        "strength": source.strength.value if source.strength else None,
+        "clauses": list(source.clauses),
+        "note": source.note,
+    }
+
+
+def to_json(data: Any, pretty: bool = False) -> str:
+    """Stable JSON text: UTF-8, keys in the order built, newline at the end.
+
+    Compact by default (the C encoder; the site's data files are large at scale); ``pretty``
+    indents for files a person reads, such as the ``export`` command's.
+    """
+    if pretty:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
+    """One row per obligation: theme, id, title, who, kind; then per protocol its status,
+    strength and clauses."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["theme", "obligation", "title", "who", "kind"]
+    for p in protocols:
+        header += [f"{p.slug}_status", f"{p.slug}_strength", f"{p.slug}_clauses"]
+    writer.writerow(header)
+    for o in omap.obligations:
+        row = [o.theme, o.id, o.title, o.who.value, o.kind.value]
+        for p in protocols:
+            s = o.sources.get(p.slug)
+            row += [
+                s.status.value if s else "absent",
+                s.strength.value if s and s.strength else "",
+                " ".join(s.clauses) if s else "",
+            ]
+        writer.writerow(row)
+    return out.getvalue()

@@ -1,0 +1,100 @@
+"""Site pages as a pure function: Project in, ``{path: content}`` out.
+
+This module only routes: each kind of page has its own module. MkDocs adds the pages through
+``hooks.py``; ``python -m generator pages DIR`` writes them for any other engine. Pages by other
+modules (the model protocol, what changed from the model) are included when those modules exist.
+"""
+
+from __future__ import annotations
+
+from generator.core import links
+from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
+from generator.project import Project
+from generator.site.diff_pages import origin_diff_pages
+from generator.site.model_pages import model_pages
+from generator.site.pages_compare import compare_chooser, compare_index, compare_page, pairs
+from generator.site.pages_home import home_page, open_data_page, placeholder
+from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
+from generator.site.pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
+from generator.site.pages_protocol import protocol_page, protocols_index
+from generator.site.pages_reference import glossary_page, legislation_page, themes_page
+from generator.views.positions import positions_files
+
+PAIR_LIMIT: int | None = None
+"""How many compare-two-councils pages to build; None builds every pair."""
+STATIC_PAIRS_MAX = 10
+"""Up to this many pairs (five protocols), each pair has its own page. Beyond it the pages would
+grow as N squared, so one page lets the reader choose the pair and loads it in the browser."""
+
+# Pages that must exist for the navigation; kept only when nothing else provides them.
+PLACEHOLDERS = {
+    links.MODEL: placeholder(
+        "Model protocol", "The model protocol is being assembled and will appear here."
+    ),
+    links.CHANGES: placeholder(
+        "What changed from the model",
+        "Clause-by-clause differences between each protocol and the model it is based on "
+        "will appear here.",
+    ),
+    links.METHODOLOGY: placeholder("Methodology", "How this site was made will appear here."),
+}
+
+_NO_MAP = "The obligation map (clauses.yaml) is not published yet; this page will follow it."
+# Navigation targets that need the obligation map, when it is missing.
+WITHOUT_MAP = {
+    links.OBLIGATIONS_INDEX: placeholder("Obligations", _NO_MAP),
+    links.MATRIX: placeholder("Comparison matrix", _NO_MAP),
+    links.COMPARE_INDEX: placeholder("Compare two councils", _NO_MAP),
+    links.THEMES: placeholder("Themes", _NO_MAP),
+}
+
+
+def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[str, str | bytes]:
+    """Every generated page and data file, by path relative to ``docs/``."""
+    protocols, omap = project.protocols, project.obligations
+    pages: dict[str, str | bytes] = {
+        links.HOME: home_page(omap, protocols),
+        links.PROTOCOLS_INDEX: protocols_index(protocols, omap),
+        links.GLOSSARY: glossary_page(protocols),
+        links.LEGISLATION: legislation_page(protocols),
+        links.OPEN_DATA: open_data_page(omap),
+        "data/protocols.json": to_json(protocols_data(protocols)),
+    }
+    for p in protocols:
+        pages[links.protocol_page(p.slug)] = protocol_page(p, omap)
+    if omap:
+        pages[links.OBLIGATIONS_INDEX] = obligations_index(omap, protocols)
+        for o in omap.obligations:
+            pages[links.obligation_page(o.id)] = obligation_page(o, omap, protocols)
+        pages[links.MATRIX] = matrix_page(omap, protocols)
+        pages[links.THEMES] = themes_page(omap, protocols)
+        many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
+        if many_pairs:
+            pages[links.COMPARE_INDEX] = compare_chooser(protocols, omap)
+        else:
+            chosen = pairs(protocols, pair_limit)
+            pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
+            for a, b in chosen:
+                pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+        if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
+            pages |= positions_files(omap, protocols)
+        pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
+        pages["data/matrix.csv"] = matrix_csv(omap, protocols)
+    pages |= model_pages(project)
+    pages |= {
+        path: _exclude_from_search(text) if path.endswith(".md") else text
+        for path, text in origin_diff_pages(project).items()
+    }
+    placeholders = dict(PLACEHOLDERS) if omap else PLACEHOLDERS | WITHOUT_MAP
+    for path, text in placeholders.items():
+        if not (project.root / "docs" / path).exists():  # a hand-written page wins
+            pages.setdefault(path, text)
+    return dict(sorted(pages.items()))
+
+
+def _exclude_from_search(page: str | bytes) -> str | bytes:
+    """A Markdown page without front matter, marked to stay out of the search index (it
+    repeats clause text; the protocol pages are the search targets)."""
+    if isinstance(page, bytes) or page.startswith("---\n"):
+        return page
+    return SEARCH_EXCLUDE + page
