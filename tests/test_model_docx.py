@@ -124,20 +124,22 @@ def test_text_and_no_placeholders_when_variables_given() -> None:
     )
     assert "[" not in everything and "{" not in everything
     assert "North Norfolk District Council" in everything
-    assert "The Clerk is the head of paid service" in everything
+    assert "The Clerk line-manages all other staff" in everything
 
 
 def test_printed_model_has_marked_placeholders_and_options_appendix() -> None:
-    model, _ = build(fixture_map(), fixture_project().protocols, group="principal")
+    model, _ = build(fixture_map(), fixture_project().protocols, group="england-executive")
     doc = read(model_docx(model))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "[Council name]" in text and "[Chief Executive]" in text
+    assert "[name of council]" in text and "[Chief Executive]" in text
     highlighted = [
         r.text for p in doc.paragraphs for r in p.runs if r.font.highlight_color is not None
     ]
-    assert "[Council name]" in highlighted
+    assert "[name of council]" in highlighted
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    assert doc.core_properties.title.startswith("Model councillor–officer protocol for district")
+    assert doc.core_properties.title.startswith(
+        "Model councillor–officer protocol for English principal"
+    )
 
 
 def test_deterministic_bytes() -> None:
