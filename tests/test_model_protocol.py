@@ -268,3 +268,58 @@ def test_golden_markdown(group: str) -> None:
         assert actual == path.read_text("utf-8"), (
             f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "A complaint about {head_officer_title} goes in writing to {head_officer_title}.",
+            "a concern about the Clerk is sent to the Clerk",
+        ),
+        (
+            "Write to {head_officer_title} (or, for a complaint about {head_officer_title}, to "
+            "{head_officer_title}).",
+            "a concern about the Clerk is sent to the Clerk",
+        ),
+        ("Officers respond promptly. officers keep records.", "starts in lower case"),
+        ("Officers respond to to councillors.", "a doubled word: 'to to'"),
+        ("Officers respond to the a councillor.", "a doubled article: 'the a'"),
+        ("Ask the Monitoring Officer.", "'Monitoring Officer' is used but never defined"),
+        ("Ask {head_officer_title} or the Proper Officer.", "'Proper Officer' is used but never"),
+        ("Officers brief the cabinet.", "'cabinet' belongs to principal councils"),
+        ("Officers reply within {days} days.", "a placeholder was left in the text"),
+    ],
+)
+def test_check_finds_loops_and_misprints(text: str, found: str) -> None:
+    from dataclasses import replace
+
+    omap = fixture_map()
+    o = omap.by_id["timely-response"]
+    bad = replace(o, model=text, model_variants=((frozenset(), text),))
+    obligations = tuple(bad if x.id == o.id else x for x in omap.obligations)
+    broken = ObligationMap(
+        omap.path, omap.themes, obligations, by_id={x.id: x for x in obligations}
+    )
+    messages = [p.message for p in check_wording(broken)]
+    if "{days}" in text:
+        assert any("unknown variable '{days}'" in m for m in messages), messages
+    else:
+        assert any(found in m for m in messages), messages
+
+
+def test_alternatives_cannot_both_be_included() -> None:
+    from dataclasses import replace
+
+    omap = fixture_map()
+    a = replace(omap.by_id["nolan-principles-underpin"], model_alternative_to="review-every-year")
+    obligations = tuple(a if x.id == a.id else x for x in omap.obligations)
+    alt = ObligationMap(omap.path, omap.themes, obligations, by_id={x.id: x for x in obligations})
+    answers = Answers(
+        "X",
+        Tier.PARISH,
+        include=(Choice("nolan-principles-underpin", 4), Choice("review-every-year", 5)),
+        path="a.yaml",
+    )
+    _, problems = build(alt, fixture_project().protocols, answers)
+    assert any("are alternatives" in str(p) for p in problems), problems
