@@ -72,6 +72,9 @@ def _texts(model: ModelProtocol) -> Iterator[tuple[str, Text, bool]]:
         lead_in = plain(c.text, brackets=False).rstrip().endswith((":", "—"))
         for i, item in enumerate(c.items, 1):
             yield f"clause {c.number}.{i}", item, lead_in
+    for d in model.decisions if model.tier is None else ():  # the printed model's appendix
+        if not d.included and d.text:
+            yield f"optional clause '{d.id}'", d.text, False
 
 
 def draft_problems(model: ModelProtocol) -> list[str]:

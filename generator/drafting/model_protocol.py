@@ -189,7 +189,12 @@ def build(
             tier=None if answers is None else answers.tier,
             cover=_cover(answers),
             sections=sections,
-            decisions=tuple(d for d in decisions if d.scope is not ModelScope.CORE),
+            decisions=tuple(
+                d
+                for d in decisions
+                if d.scope is not ModelScope.CORE
+                and (answers is not None or d.included or d.scope is ModelScope.OPTIONAL)
+            ),
             defaulted=defaulted,
             values=tuple(sorted(texts.items())),
         ),
