@@ -170,3 +170,27 @@ def test_golden_real_model(project: Project, group: str) -> None:
     assert actual == path.read_text("utf-8"), (
         f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
     )
+
+
+def test_site_model_page_for_each_kind(project: Project) -> None:
+    import re
+
+    from generator.site.model_pages import model_pages
+
+    pages = model_pages(project)
+    for kind in GROUPS:
+        page = pages[f"model/{kind}.md"]
+        assert isinstance(page, str)
+        body = re.sub(r"```.*?```", "", page, flags=re.S)
+        assert "{council_name}" not in body and "{head_officer_title}" not in body
+        assert '<mark class="placeholder"' in page
+        assert "**Law:**" in page and "**New drafting:**" in page
+        assert "In 5 of 5 protocols" in page
+        appendix = page.split("## Appendix", 1)[1] if "## Appendix" in page else ""
+        numbers = [int(n) for n in re.findall(r"\*\*A\.(\d+)\*\*", appendix)]
+        assert numbers == list(range(1, len(numbers) + 1)), "appendix numbered in order"
+        download = pages[f"model/model-protocol-{kind}.md"]
+        assert isinstance(download, str) and "Id:" not in download
+    assert "Public Services Ombudsman for Wales" in str(pages["model/wales-local.md"])
+    assert "Localism Act 2011, ss\\.27 and 28" in str(pages["model/england-local.md"])
+    assert "head of paid service" not in str(pages["model/model-protocol-england-local.md"])
