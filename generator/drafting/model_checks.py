@@ -50,6 +50,7 @@ PRINCIPAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words of principal-council government that have no place in a parish draft."""
+WHERE = re.compile(r"^(?:clause [\d.]+ \(([a-z0-9-]+)\)|optional clause '([a-z0-9-]+)')")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ARTICLES = re.compile(r"\b(the|a|an)\s+(the|a|an)\b", re.IGNORECASE)
@@ -70,10 +71,10 @@ COMBINATIONS: tuple[tuple[str, Tier, str | None], ...] = (
 def _texts(model: ModelProtocol) -> Iterator[tuple[str, Text, bool]]:
     """(where, text, completes a lead-in) for every clause and item of a draft."""
     for c in model.clauses:
-        yield f"clause {c.number}", c.text, False
+        yield f"clause {c.number} ({c.id})", c.text, False
         lead_in = plain(c.text, brackets=False).rstrip().endswith((":", "—"))
         for i, item in enumerate(c.items, 1):
-            yield f"clause {c.number}.{i}", item, lead_in
+            yield f"clause {c.number}.{i} ({c.id})", item, lead_in
     for d in model.decisions if model.tier is None else ():  # the printed model's appendix
         if not d.included and d.text:
             yield f"optional clause '{d.id}'", d.text, False
@@ -161,7 +162,10 @@ def check_wording(omap: ObligationMap) -> list[Problem]:
             if said in seen:
                 continue
             seen.add(said)
-            out.append(Problem(omap.path, 0, f"model draft for a {label}: {message}"))
+            named = WHERE.match(message)
+            o = omap.by_id.get(named.group(1) or named.group(2) or "") if named else None
+            line = o.line if o else 0
+            out.append(Problem(omap.path, line, f"model draft for a {label}: {message}"))
     return out
 
 
