@@ -148,7 +148,7 @@ def test_leaving_out_a_referenced_clause_rewrites_the_reference(project: Project
         for t in (c.text, *c.items):
             for s in t:
                 if s.kind.value == "ref":
-                    assert s.text.removeprefix("paragraph ") in numbers
+                    assert s.text.split(" ", 1)[1] in numbers
 
 
 def test_draft_has_no_placeholders_in_word(project: Project) -> None:
@@ -194,3 +194,17 @@ def test_site_model_page_for_each_kind(project: Project) -> None:
     assert "Public Services Ombudsman for Wales" in str(pages["model/wales-local.md"])
     assert "Localism Act 2011, ss\\.27 and 28" in str(pages["model/england-local.md"])
     assert "head of paid service" not in str(pages["model/model-protocol-england-local.md"])
+
+
+def test_reference_to_an_optional_clause_follows_the_choice(project: Project) -> None:
+    """A sentence that refers to a clause left out goes; switched on, it names the number."""
+    off = draft(project, Tier.PARISH)
+    clause = next(c for c in off.clauses if c.id == "criticism-well-founded-and-constructive")
+    assert plain(clause.text).endswith("should not be made lightly.")
+    on = draft(project, Tier.PARISH, include=(Choice("vexatious-complaints-referred", 1),))
+    target = next(c for c in on.clauses if c.id == "vexatious-complaints-referred")
+    clause = next(c for c in on.clauses if c.id == "criticism-well-founded-and-constructive")
+    assert plain(clause.text).endswith(
+        f"Paragraph {target.number} says what happens to a complaint that proves vexatious "
+        "or malicious."
+    )
