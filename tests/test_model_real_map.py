@@ -67,6 +67,11 @@ def test_no_loop_no_misprint_for_every_kind(
     assert draft_problems(model) == []
     text = words(model)
     assert "{" not in text and "}" not in text
+    # every paragraph (clause and sub-item) starts as a sentence does
+    for c in model.clauses:
+        for t in (c.text, *c.items):
+            first = plain(t).lstrip("\"'“‘(")[:1]
+            assert not first.islower(), (c.number, plain(t)[:60])
 
 
 def test_every_model_clause_cites_a_source_or_is_new_drafting(project: Project) -> None:
@@ -95,8 +100,8 @@ def test_what_all_five_agree_on_is_in_every_model(project: Project) -> None:
 def test_parish_law(project: Project) -> None:
     text = words(draft(project, Tier.PARISH))
     assert "head of paid service" not in text
-    assert '"the Proper Officer" means' in text
-    assert '"the Responsible Financial Officer" means' in text
+    assert "The Proper Officer is the officer" in text
+    assert "The Responsible Financial Officer is the officer" in text
     assert "section 28 of the Localism Act 2011" in text
     assert "Data Protection Act 2018" in text and "whistleblowing" in text
     assert "designated enquiry service" not in text and "group leader" not in text

@@ -55,6 +55,9 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ARTICLES = re.compile(r"\b(the|a|an)\s+(the|a|an)\b", re.IGNORECASE)
 DEFINED = re.compile(r"[\"“](?:the |an? )?([^\"”]+)[\"”] means\b")
+"""A definition in quotes: '"the Clerk" means ...'."""
+DEFINES = re.compile(r"^(?:The |An? )?([A-Z][\w’' -]*?) (?:is|means) (?:the|a|an|anyone)\b")
+"""A definition as a sentence of its own: 'The Monitoring Officer is the officer ...'."""
 COMBINATIONS: tuple[tuple[str, Tier, str | None], ...] = (
     *(("england", t, None) for t in (Tier.PARISH, Tier.TOWN, Tier.COMMUNITY)),
     *(
@@ -92,6 +95,7 @@ def draft_problems(model: ModelProtocol) -> list[str]:
     texts = [(where, plain(t, brackets=False), lead_in) for where, t, lead_in in _texts(model)]
     whole = "\n".join(words for _, words, _ in texts)
     defined = {m.group(1).strip() for m in DEFINED.finditer(whole)}
+    defined |= {m.group(1).strip() for _, w, _ in texts if (m := DEFINES.match(w))}
     about = re.compile(r"\babout (?:the )?(" + "|".join(re.escape(r) for r in roles) + r")\b")
     local = model.kind.group == "local"
     for where, words, lead_in in texts:
