@@ -142,8 +142,49 @@ def _text_problems(words: str, about: re.Pattern[str], lead_in: bool) -> tuple[s
     return tuple(out)
 
 
+_CHECKED: dict[tuple[object, ...], list[Problem]] = {}
+
+
 def check_wording(omap: ObligationMap) -> list[Problem]:
-    """Problems with the map's model fields, then with the draft for every kind of council."""
+    """Problems with the map's model fields, then with the draft for every kind of council.
+
+    Remembered for the model fields it read, so a site rebuild after an edit elsewhere (a
+    protocol, a template) does not draft every kind of council again.
+    """
+    key = _fingerprint(omap)
+    if key not in _CHECKED:
+        if len(_CHECKED) > 8:
+            _CHECKED.clear()
+        _CHECKED[key] = _check_wording(omap)
+    return list(_CHECKED[key])
+
+
+def _fingerprint(omap: ObligationMap) -> tuple[object, ...]:
+    """Everything the model checks read: themes, and each obligation's model fields."""
+    return (
+        omap.path,
+        tuple((t.id, t.title) for t in omap.themes),
+        tuple(
+            (
+                o.id,
+                o.title,
+                o.theme,
+                o.line,
+                o.model_variants,
+                o.law,
+                o.model_scope,
+                o.not_for_model,
+                o.new_drafting,
+                o.model_same_as,
+                o.model_alternative_to,
+                tuple(s.status for s in o.sources.values()),
+            )
+            for o in omap.obligations
+        ),
+    )
+
+
+def _check_wording(omap: ObligationMap) -> list[Problem]:
     out = _field_problems(omap)
     if any(p.severity is Severity.ERROR for p in out):
         return out
