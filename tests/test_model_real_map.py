@@ -1,4 +1,4 @@
-"""The model protocol over the real clauses.yaml (skipped until the map exists)."""
+"""The model protocol over the real clauses.yaml."""
 
 from __future__ import annotations
 
@@ -14,10 +14,6 @@ from generator.drafting.model_protocol import build, candidates, check_wording, 
 from generator.map.obligations import ObligationMap, Status
 from generator.project import Project, load_project
 from tests.helpers import ROOT
-
-pytestmark = pytest.mark.skipif(
-    not (ROOT / "clauses.yaml").exists(), reason="clauses.yaml not merged yet"
-)
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +87,7 @@ def test_golden_real_model(project: Project, group: str) -> None:
     path = ROOT / "tests" / "golden" / "model" / f"real-{group}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(actual, "utf-8")
-    if not path.exists():
-        pytest.skip(f"{path.name} not recorded yet: run UPDATE_GOLDEN=1 pytest -k golden")
+    assert path.exists(), f"{path} is missing: run `make golden` and review the new file"
     assert actual == path.read_text("utf-8"), (
-        f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
+        f"{path} differs; if the change is intended, run `make golden`"
     )

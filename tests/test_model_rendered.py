@@ -15,6 +15,7 @@ import pytest
 from tests.helpers import ROOT, run_cli
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
