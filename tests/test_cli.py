@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from generator.cli.app import build_parser
 
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, run_cli, run_python
 
 COMMANDS = sorted(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
 
@@ -63,22 +62,10 @@ def test_export_writes_protocols_json_in_the_documented_shape(tmp_path: Path) ->
     assert len(ids) == len(set(ids))
 
 
-def _export_in_a_new_process(dest: Path, hash_seed: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "export", str(dest)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": hash_seed},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 def test_export_is_byte_identical_twice(tmp_path: Path) -> None:
     """Two exports, in processes whose string hashing differs, write the same bytes."""
-    _export_in_a_new_process(tmp_path / "a", "1")
-    _export_in_a_new_process(tmp_path / "b", "2")
+    run_python("-m", "generator", "export", str(tmp_path / "a"), hash_seed="1")
+    run_python("-m", "generator", "export", str(tmp_path / "b"), hash_seed="2")
     names = ("protocols.json", "obligations.json", "matrix.csv")
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(names)
     for name in names:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import subprocess
-import sys
 import zipfile
 
 from docx import Document
@@ -19,7 +16,7 @@ from generator.core.types import Tier
 from generator.drafting.answers import Answers, Choice
 from generator.drafting.docx_writer import ABSTRACT_NUM_ID, NUM_ID, model_docx
 from generator.drafting.model_protocol import ModelProtocol, build, plain
-from tests.helpers import ROOT
+from tests.helpers import run_python
 from tests.test_model_protocol import fixture_map, fixture_project
 
 PARISH = Answers(
@@ -153,25 +150,12 @@ sys.stdout.write(hashlib.sha256(model_docx(parish_model())).hexdigest())
 """
 
 
-def _docx_digest_in_a_new_process(hash_seed: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", _PRINT_DOCX],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": hash_seed},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 def test_deterministic_bytes() -> None:
     """The same answers give the same bytes: built afresh here (the memo emptied first) and in
     two new processes whose string hashing differs, so no set or dict order leaks in."""
     model_docx.cache_clear()
     first = model_docx(parish_model())
-    digests = {_docx_digest_in_a_new_process(seed) for seed in ("1", "2")}
+    digests = {run_python("-c", _PRINT_DOCX, hash_seed=seed) for seed in ("1", "2")}
     assert digests == {hashlib.sha256(first).hexdigest()}
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}

@@ -24,7 +24,6 @@ and problems out); the command line reads the file and merges its own options in
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 from generator.core import yamlload
 from generator.core.dates import parse_date
 from generator.core.problems import Problem, Severity
+from generator.core.suggest import hint as _closest
 from generator.core.types import Tier
 from generator.map.obligations import MODEL_VARIABLES, parse_yaml
 
@@ -176,11 +176,6 @@ def variables(answers: Answers) -> dict[str, Variable]:
 def human_date(value: str) -> str:
     """'2026-05-14' -> '14 May 2026'; '2027-05' -> 'May 2027' (validated answers only)."""
     return parse_date(value).human()
-
-
-def _closest(word: str, options: tuple[str, ...] | list[str], n: int = 3) -> str:
-    found = difflib.get_close_matches(word, list(options), n=n, cutoff=0.5)
-    return f" (closest: {', '.join(found)})" if found else ""
 
 
 _line = yamlload.line_of

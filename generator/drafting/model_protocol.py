@@ -33,12 +33,12 @@ Wording
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from generator.core import suggest
 from generator.core.problems import Problem, Severity
 from generator.core.types import Protocol, Tier
 from generator.drafting.answers import (
@@ -265,7 +265,7 @@ def decide(
                         )
                     )
                     continue
-                found = difflib.get_close_matches(c.id, switchable, n=3, cutoff=0.4)
+                found = suggest.closest(c.id, switchable, cutoff=0.4)
                 hint = (
                     f"; closest: {', '.join(found)}"
                     if found
@@ -655,8 +655,7 @@ def check_wording(omap: ObligationMap) -> list[Problem]:
                         )
                     )
                 elif name not in pool:
-                    found = difflib.get_close_matches(name, sorted(pool), n=3, cutoff=0.5)
-                    hint = f" (closest: {', '.join(found)})" if found else ""
+                    hint = suggest.hint(name, sorted(pool))
                     out.append(
                         Problem(
                             omap.path,

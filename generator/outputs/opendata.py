@@ -8,20 +8,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from generator.core.links import clause_url, obligation_url, protocol_url
 from generator.core.types import Protocol
 from generator.map.obligations import ObligationMap
-
-
-def protocol_url(slug: str) -> str:
-    return f"protocols/{slug}/"
-
-
-def clause_url(slug: str, clause_id: str) -> str:
-    return f"{protocol_url(slug)}#{clause_id}"
-
-
-def obligation_url(obligation_id: str) -> str:
-    return f"obligations/{obligation_id}/"
 
 
 def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
