@@ -11,6 +11,7 @@ same way through ``DataEntry.problem``.
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,10 +37,10 @@ class DataEntry:
     values: dict[str, str]
     """Field name to text; optional fields left out are absent."""
 
-    def problem(self, message: str) -> Problem:
-        """A problem with this entry, naming it by its id where it has one."""
+    def problem(self, message: str, line: int = 0) -> Problem:
+        """A problem with this entry (at ``line`` within it), naming it by its id if it has one."""
         name = f"entry '{self.values['id']}'" if "id" in self.values else "entry"
-        return Problem(self.path, self.line, f"{name}: {message}")
+        return Problem(self.path, line or self.line, f"{name}: {message}")
 
 
 def read_data(name: str) -> str:
@@ -72,13 +73,14 @@ def read_entries(
         if not isinstance(item, dict):
             problems.append(Problem(path, line, "an entry must be a mapping of field: text"))
             continue
-        entry = DataEntry(path, line, {})
+        ident = item.get("id")
+        entry = DataEntry(path, line, {"id": ident} if isinstance(ident, str) else {})
         for key, value in item.items():
-            at = yamlload.line_of(item, key=key) or line
+            at = yamlload.line_of(item, key=key)
             if key not in fields:
-                problems.append(Problem(path, at, f"unknown field '{key}'{hint(str(key), fields)}"))
+                problems.append(entry.problem(f"unknown field '{key}'{hint(str(key), fields)}", at))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(path, at, f"'{key}' must be non-empty text"))
+                problems.append(entry.problem(f"'{key}' must be non-empty text", at))
             else:
                 entry.values[key] = value
         missing = [f for f in required if f not in item]
@@ -93,3 +95,29 @@ def read_entries(
     if problems:
         raise InputError(problems)
     return entries
+
+
+_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+
+
+def check_id(entry: DataEntry) -> list[Problem]:
+    """The entry's id is usable as a page anchor: ``[a-z][a-z0-9]*`` words joined by hyphens."""
+    if _ID.match(entry.values.get("id", "")):
+        return []
+    return [
+        entry.problem("id must be lowercase letters and digits in words joined by single hyphens")
+    ]
+
+
+def check_pattern(entry: DataEntry, field: str = "pattern") -> list[Problem]:
+    """The entry's regular expression compiles, captures nothing and cannot match nothing."""
+    pattern = entry.values.get(field, "")
+    try:
+        rx = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        return [entry.problem(f"{field} is not a regular expression: {exc}")]
+    if rx.groups:
+        return [entry.problem(f"{field} has a capturing group: write (?:...) instead of (...)")]
+    if rx.fullmatch(""):
+        return [entry.problem(f"{field} matches empty text, so it would match everywhere")]
+    return []
