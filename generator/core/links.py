@@ -32,12 +32,25 @@ def changes_page(council: str, model: str) -> str:
     return f"changes/{council}-from-{model}.md"
 
 
+def model_page(group: str) -> str:
+    """The model protocol's page for a group of councils ('local', 'principal')."""
+    return f"model/{group}.md"
+
+
+def model_download(group: str, suffix: str) -> str:
+    """The model protocol as a file to download: ``suffix`` is '.md' or '.docx'."""
+    return f"model/model-protocol-{group}{suffix}"
+
+
 def positions_file(slug: str) -> str:
     """A protocol's positions on every obligation, as JSON the choosers load."""
     return f"{POSITIONS_DIR}/{slug}.json"
 
 
 POSITIONS_DIR = "data/positions"
+PROTOCOLS_DATA = "data/protocols.json"
+OBLIGATIONS_DATA = "data/obligations.json"
+MATRIX_CSV = "data/matrix.csv"
 
 
 PROTOCOLS_INDEX = "protocols/index.md"
