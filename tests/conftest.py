@@ -75,6 +75,7 @@ def build(
 BUILT_SITE_FIXTURES = {"built_site", "site_url", "scale_site", "scale_url"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that reads a built site is slow (MkDocs builds it): marked so, whatever it says."""
     for item in items:
