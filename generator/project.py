@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.decoding import decode_text
 from generator.core.problems import Problem
 from generator.core.types import Protocol
 from generator.drafting.model_checks import check_wording
@@ -33,13 +34,9 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     map_path = root / "clauses.yaml"
     if map_path.exists():
         rel = _display(map_path, root)
-        data = map_path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            problems.append(Problem(rel, line, "not UTF-8; save the file as UTF-8"))
-        else:
+        text, bad = decode_text(rel, map_path.read_bytes())
+        problems += bad
+        if text is not None:
             omap, bad = load_map(rel, text, protocols)
             problems += bad
             if omap is not None:

@@ -92,6 +92,7 @@ def test_what_all_five_agree_on_is_in_every_model(project: Project) -> None:
         and not o.model_same_as
         and all(s.status is Status.FULL for s in o.sources.values())
     ]
+    assert agreed, "no obligation that all five state in full: nothing to check"
     for tier in (Tier.PARISH, Tier.BOROUGH):
         ids = {c.id for c in draft(project, tier).clauses}
         assert set(agreed) <= ids, set(agreed) - ids
@@ -171,9 +172,9 @@ def test_golden_real_model(project: Project, group: str) -> None:
     path = ROOT / "tests" / "golden" / "model" / f"real-{group}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(actual, "utf-8")
-    assert path.exists(), f"{path.name} not recorded yet: run UPDATE_GOLDEN=1 pytest -k golden"
+    assert path.exists(), f"{path} is missing: run `make golden` and review the new file"
     assert actual == path.read_text("utf-8"), (
-        f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
+        f"{path} differs; if the change is intended, run `make golden`"
     )
 
 

@@ -1,5 +1,8 @@
 """The built site as a reader meets it: every link and anchor works, nothing loads from
-elsewhere, builds are reproducible, hostile source text stays inert, and other engines build it.
+elsewhere, hostile source text stays inert, and other engines build it.
+
+Builds are reproducible: tests/test_serve_cache.py compares a build made in another process
+with the session's ``built_site`` byte for byte.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ def test_every_clause_is_an_anchor_on_its_protocol_page(built_site: Path) -> Non
     import json
 
     data = json.loads((built_site / "data" / "protocols.json").read_text())
+    assert len(data["protocols"]) >= 5
     for p in data["protocols"]:
         ids = read_page(built_site / "protocols" / p["id"] / "index.html").ids
         missing = [c["id"] for c in p["clauses"] if c["id"] not in ids]
@@ -80,10 +84,11 @@ def test_obligation_pages_quote_and_link_each_protocol(built_site: Path) -> None
     assert project.obligations is not None
     o = project.obligations.obligations[0]
     html = (built_site / "obligations" / o.id / "index.html").read_text(encoding="utf-8")
-    for p in project.protocols:
-        s = o.sources.get(p.slug)
-        if s and s.clauses:
-            assert f'href="../../protocols/{p.slug}/#{s.clauses[0]}"' in html
+    sources = [(p.slug, o.sources.get(p.slug)) for p in project.protocols]
+    cited = [(slug, s.clauses[0]) for slug, s in sources if s and s.clauses]
+    assert len(cited) >= 2, cited
+    for slug, clause in cited:
+        assert f'href="../../protocols/{slug}/#{clause}"' in html
     assert "<ins>" in html or "<del>" in html
     assert "How to read the differences" in html
 
@@ -155,6 +160,7 @@ source: hostile.txt
 """
 
 
+@pytest.mark.slow
 def test_hostile_source_text_renders_inert(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
@@ -178,23 +184,7 @@ def test_hostile_source_text_renders_inert(tmp_path: Path) -> None:
     assert "[click me](javascript:alert(" in body
 
 
-def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
-    project = make_project(tmp_path / "again", clauses=site_map())
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    again = project / "site"
-    stamped = {"sitemap.xml.gz"}
-    first = {p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again) for p in again.rglob("*") if p.is_file()}
-    assert first == second
-    differ = [
-        str(rel)
-        for rel in sorted(first)
-        if rel.name not in stamped and (built_site / rel).read_bytes() != (again / rel).read_bytes()
-    ]
-    assert not differ
-
-
+@pytest.mark.slow
 def test_properdocs_builds_the_site_strictly(tmp_path: Path) -> None:
     project = make_project(tmp_path / "proper", clauses=site_map())
     result = build(project, engine="properdocs")

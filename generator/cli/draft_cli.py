@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.core.decoding import decode_text
 from generator.core.fileio import write_atomic
 from generator.core.problems import Problem, Severity
 from generator.drafting.answer_values import MAX_LENGTH, text_problem
@@ -192,12 +193,9 @@ def _answers(args: argparse.Namespace) -> tuple[Answers | None, list[Problem]]:
                 "answers file not found" + (" (it is a directory)" if path.is_dir() else ""),
             )
         ]
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(name, line, "not UTF-8; save the file as UTF-8")]
+    text, bad = decode_text(name, path.read_bytes())
+    if text is None:
+        return None, bad
     return read_answers(name, text, overrides)
 
 

@@ -19,12 +19,14 @@ import io
 import itertools
 import re
 import zipfile
+from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from generator.core.decoding import WINDOWS_1252, decode_text
 from generator.core.problems import Problem, Severity
 from generator.core.types import Clause, Kind
 from generator.sources.load import split_front_matter
@@ -86,7 +88,7 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
     if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")):
         what = "a PDF" if data.startswith(b"%PDF") else "an old-style Word .doc file"
         return None, f"it is {what}; save it as .docx or extract its text to a .txt file"
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith((BOM_UTF16_LE, BOM_UTF16_BE)):
         return None, "it is a binary file, not text, Markdown or a Word document"
     head = data.lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"---\n") or head.startswith(b"---\r\n") or suffix in _MD_SUFFIXES:
@@ -132,8 +134,10 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
         problems += bad
         body, body_line = markdown, 1
     else:
-        text, bad = _decode(path, data)
+        text, bad = decode_text(path, data, fallback=WINDOWS_1252)
         problems += bad
+        if text is None:
+            return None, problems
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if kind is SourceKind.MARKDOWN:
             if text.startswith("---\n"):
@@ -163,23 +167,6 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
         )
         return None, problems
     return Revision(path, kind, markdown, clauses), problems
-
-
-def _decode(path: str, data: bytes) -> tuple[str, list[Problem]]:
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return data.decode("cp1252", errors="replace"), [
-            Problem(
-                path,
-                line,
-                "not UTF-8: read as Windows-1252 instead; check the "
-                "accented letters and quotation marks",
-                Severity.WARNING,
-            )
-        ]
 
 
 def _slug(path: str) -> str:

@@ -4,10 +4,10 @@ loop back to the person complained about. Each reports through the caller's ``ba
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from generator.core import suggest
 from generator.core.types import Tier
 from generator.drafting.answer_values import review_before_adoption, same_role
 
@@ -18,8 +18,7 @@ LOCAL_ONLY = ("proper_officer_title", "rfo_title", "monitoring_officer_council")
 
 def closest(word: str, options: tuple[str, ...] | list[str], n: int = 3) -> str:
     """' (closest: a, b)' or ''."""
-    found = difflib.get_close_matches(word, list(options), n=n, cutoff=0.5)
-    return f" (closest: {', '.join(found)})" if found else ""
+    return suggest.hint(word, options, n)
 
 
 def word(merged: Mapping[str, Any], key: str, options: tuple[str, ...], bad: Report) -> str | None:

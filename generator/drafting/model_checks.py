@@ -19,11 +19,11 @@ map edit that makes any council's draft loop, contradict or misprint fails at on
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterator
 
+from generator.core import suggest
 from generator.core.problems import Problem, Severity
 from generator.core.types import Tier
 from generator.drafting.answer_defaults import defaults
@@ -230,8 +230,7 @@ def _field_problems(omap: ObligationMap) -> list[Problem]:
                 if m.group(1) and name == o.id:
                     bad(o.line, f"{what}: model wording refers to itself")
                 elif m.group(1) and name not in pool:
-                    found = difflib.get_close_matches(name, sorted(pool), n=3, cutoff=0.5)
-                    hint = f" (closest: {', '.join(found)})" if found else ""
+                    hint = suggest.hint(name, sorted(pool))
                     bad(
                         o.line,
                         f"{what}: model wording refers to '{{ref:{name}}}', which is not a "

@@ -9,9 +9,9 @@ both in.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 
+from generator.core import suggest
 from generator.core.problems import Problem, Severity
 from generator.drafting.answers import Choice
 from generator.drafting.model_types import Decision
@@ -126,7 +126,7 @@ def _refusal(
                 or (f"it has no wording for {kind.title}" if other.model else "no model wording")
             )
             return f"{word}: '{c.id}' is not in the model ({why})", Severity.ERROR
-        found = difflib.get_close_matches(c.id, switchable, n=3, cutoff=0.4)
+        found = suggest.closest(c.id, switchable, cutoff=0.4)
         hint = (
             f"; closest: {', '.join(found)}"
             if found

@@ -6,9 +6,8 @@ Loading keeps line numbers (ruamel round-trip nodes), so every problem prints as
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from functools import cached_property
@@ -19,6 +18,7 @@ from ruamel.yaml import YAML
 
 from generator.core import yamlload
 from generator.core.problems import Problem, Severity
+from generator.core.suggest import hint as _closest
 from generator.core.types import Kind, Protocol
 from generator.map.history import Correction, Replaced, read_history
 from generator.map.model_fields import Variants, ambiguities, as_variants, first_text
@@ -190,11 +190,6 @@ class ObligationMap:
 
 
 _line = yamlload.line_of
-
-
-def _closest(word: str, options: Iterable[str], n: int = 3) -> str:
-    found = difflib.get_close_matches(word, list(options), n=n, cutoff=0.5)
-    return f" (closest: {', '.join(found)})" if found else ""
 
 
 def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:

@@ -8,33 +8,13 @@ protocol text goes through ``md_escape``, so source text never becomes markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from generator.core.links import changes_page
 from generator.core.markdown_text import md_escape
 from generator.core.types import Clause, Kind, Protocol
 from generator.diff.compare import Change, ChangeKind, Comparison, Direction, Options, compare
 from generator.diff.render import TITLES, describe, markdown_body, notes_of
 from generator.project import Project
-
-
-@dataclass(frozen=True)
-class Origin:
-    """A council's protocol and the model text it follows."""
-
-    model: str
-    """Slug of the protocol holding the model text."""
-    council: str
-    """Slug of the council's own protocol."""
-    model_name: str
-    """How the model is named on the page."""
-
-
-# West Mersea adopted the 2025 LGA/NALC model word for word; Farnham follows the model
-# closely, and Vale of Grwyney's shortened community-council text descends from it.
-ORIGINS = (
-    Origin("west-mersea", "farnham", "the 2025 model councillor–officer protocol"),
-    Origin("west-mersea", "vale-of-grwyney", "the 2025 model councillor–officer protocol"),
-)
+from generator.views.origins import ORIGINS, Origin
 
 # What the change is, seen from the council's side.
 _MEANINGS = {
@@ -46,7 +26,7 @@ _MEANINGS = {
 
 
 def page_path(origin: Origin) -> str:
-    return f"changes/{origin.council}-from-{origin.model}.md"
+    return changes_page(origin.council, origin.model)
 
 
 def origin_diff_pages(project: Project) -> dict[str, str]:

@@ -11,18 +11,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from generator.core.links import clause_url, positions_file, protocol_url
 from generator.core.types import Protocol
 from generator.map.obligations import ObligationMap, Status
-from generator.outputs.opendata import clause_url
 from generator.views.wordings import wording
 from generator.views.words_display import clause_name, status_of
-
-POSITIONS_DIR = "data/positions"
-
-
-def positions_path(slug: str) -> str:
-    """Where a protocol's position file lives, relative to ``docs/``."""
-    return f"{POSITIONS_DIR}/{slug}.json"
 
 
 def positions_data(omap: ObligationMap, p: Protocol) -> dict[str, Any]:
@@ -45,7 +38,7 @@ def positions_data(omap: ObligationMap, p: Protocol) -> dict[str, Any]:
         "id": p.slug,
         "council": p.meta.council,
         "tier": p.meta.tier.value,
-        "url": f"protocols/{p.slug}/",
+        "url": protocol_url(p.slug),
         "positions": out,
     }
 
@@ -53,7 +46,7 @@ def positions_data(omap: ObligationMap, p: Protocol) -> dict[str, Any]:
 def positions_files(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, str]:
     """Every protocol's position file, compact JSON, by path."""
     return {
-        positions_path(p.slug): json.dumps(
+        positions_file(p.slug): json.dumps(
             positions_data(omap, p), ensure_ascii=False, separators=(",", ":")
         )
         + "\n"
