@@ -18,6 +18,7 @@ from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
 from generator.site.pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
 from generator.site.pages_protocol import protocol_page, protocols_index
 from generator.site.pages_reference import glossary_page, legislation_page, themes_page
+from generator.views.corpus import build_corpus
 from generator.views.positions import positions_files
 
 PAIR_LIMIT: int | None = None
@@ -52,16 +53,17 @@ WITHOUT_MAP = {
 def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[str, str | bytes]:
     """Every generated page and data file, by path relative to ``docs/``."""
     protocols, omap = project.protocols, project.obligations
+    corpus = build_corpus(protocols, omap)
     pages: dict[str, str | bytes] = {
         links.HOME: home_page(omap, protocols),
-        links.PROTOCOLS_INDEX: protocols_index(protocols, omap),
+        links.PROTOCOLS_INDEX: protocols_index(corpus),
         links.GLOSSARY: glossary_page(protocols),
         links.LEGISLATION: legislation_page(protocols),
         links.OPEN_DATA: open_data_page(omap),
         "data/protocols.json": to_json(protocols_data(protocols)),
     }
     for p in protocols:
-        pages[links.protocol_page(p.slug)] = protocol_page(p, omap)
+        pages[links.protocol_page(p.slug)] = protocol_page(corpus, p)
     if omap:
         pages[links.OBLIGATIONS_INDEX] = obligations_index(omap, protocols)
         for o in omap.obligations:

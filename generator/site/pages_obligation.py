@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.core import links
-from generator.core.markdown_text import md_escape
+from generator.core.markdown_text import attr_escape, md_escape, md_escape_keep_space
 from generator.core.types import Protocol
 from generator.core.wordiff import LEGEND, closest, diff_words
 from generator.core.wordiff import render as render_diff
 from generator.map.obligations import Obligation, ObligationMap, Status, cited_clauses
 from generator.site.front_matter import front_matter
-from generator.views.clause_text import render
+from generator.views.clause_text import Piece, segments
 from generator.views.wordings import model_wording, stating, wording
 from generator.views.words_display import (
     STATUS_MEANING,
@@ -23,6 +23,19 @@ from generator.views.words_display import (
     position_words,
     status_of,
 )
+
+
+def render(p: Protocol, c: object, link_to: str = "") -> str:  # until this page is ported
+    out = []
+    for s in segments(p, c):  # type: ignore[arg-type]
+        if s.kind is Piece.TERM:
+            out.append(f'<abbr title="{attr_escape(s.meaning)}">{md_escape(s.text)}</abbr>')
+        elif s.kind is Piece.REF:
+            out.append(f"[{md_escape(s.text)}]({link_to}#{s.target})")
+        else:
+            out.append(md_escape_keep_space(s.text))
+    return "".join(out).strip()
+
 
 SEARCH_EXCLUDE = front_matter(exclude_from_search=True)
 GROUP_ABOVE = 10
