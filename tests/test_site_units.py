@@ -17,6 +17,7 @@ from generator.sources.load import read_protocols
 from generator.views.clause_text import Piece, Segment, find_refs, segments
 from generator.views.glossary import find_terms
 from generator.views.legislation import citations, cited_sources
+from generator.views.marks import marked
 from tests.conftest import ROOT
 
 PROTOCOLS = {p.slug: p for p in read_protocols(ROOT / "source_protocols")[0]}
@@ -136,3 +137,21 @@ def test_every_protocol_has_a_page_even_without_obligations(tmp_path: Path) -> N
     pages = build_pages(project)
     assert {f"protocols/{slug}.md" for slug in PROTOCOLS} <= set(pages)
     assert "obligations mapped" not in str(pages["index.md"])
+
+
+@given(st.lists(words, min_size=1, max_size=3), words)
+def test_marked_wording_is_the_councils_own_words_exactly(own: list[str], other: str) -> None:
+    for text, segs in zip(own, marked(own, other), strict=True):
+        assert "".join(s.text for s in segs) == " ".join(text.split())
+
+
+def test_marks_wrap_only_this_councils_differing_words() -> None:
+    (segs,) = marked(
+        ["A strong, constructive relationship, is essential."], "a strong relationship"
+    )
+    assert [(s.kind, s.text) for s in segs if s.text != " "] == [
+        (Piece.TEXT, "A strong,"),
+        (Piece.MARK, "constructive"),
+        (Piece.TEXT, "relationship,"),
+        (Piece.MARK, "is essential."),
+    ]

@@ -72,12 +72,12 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         pages[links.THEMES] = themes_page(omap, protocols)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
         if many_pairs:
-            pages[links.COMPARE_INDEX] = compare_chooser(protocols, omap)
+            pages[links.COMPARE_INDEX] = compare_chooser(corpus)
         else:
             chosen = pairs(protocols, pair_limit)
-            pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
+            pages[links.COMPARE_INDEX] = compare_index(corpus, chosen)
             for a, b in chosen:
-                pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+                pages[links.compare_page(a.slug, b.slug)] = compare_page(corpus, a, b)
         if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
             pages |= positions_files(omap, protocols)
         pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))

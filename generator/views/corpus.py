@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from generator.core.types import Clause, Protocol
 from generator.map.obligations import Obligation, ObligationMap, Status, Strength, Theme
 from generator.views.clause_text import Segment, segments
-from generator.views.words_display import position_words
+from generator.views.words_display import STATUS_SYMBOL, position_words
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,16 @@ class Position:
         """E.g. 'In full, must' or 'Not covered'."""
         s = self.obligation.sources.get(self.protocol.slug)
         return position_words(s)
+
+    @property
+    def symbol(self) -> str:
+        """●, ◐ or ○: shown beside the words, hidden from screen readers."""
+        return STATUS_SYMBOL[self.status]
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The cited clauses' texts, one each; empty when the protocol is silent."""
+        return tuple(c.text for c in self.clauses) if self.stated else ()
 
 
 @dataclass(frozen=True)
