@@ -11,11 +11,12 @@ from generator.core import links
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
 from generator.project import Project
 from generator.site.diff_pages import origin_diff_pages
+from generator.site.front_matter import front_matter
 from generator.site.model_pages import model_pages
 from generator.site.pages_compare import compare_chooser, compare_index, compare_page, pairs
 from generator.site.pages_home import home_page, open_data_page, placeholder
 from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
-from generator.site.pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
+from generator.site.pages_obligation import obligation_page, obligations_index
 from generator.site.pages_protocol import protocol_page, protocols_index
 from generator.site.pages_reference import glossary_page, legislation_page, themes_page
 from generator.views.corpus import build_corpus
@@ -65,9 +66,9 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
     for p in protocols:
         pages[links.protocol_page(p.slug)] = protocol_page(corpus, p)
     if omap:
-        pages[links.OBLIGATIONS_INDEX] = obligations_index(omap, protocols)
+        pages[links.OBLIGATIONS_INDEX] = obligations_index(corpus)
         for o in omap.obligations:
-            pages[links.obligation_page(o.id)] = obligation_page(o, omap, protocols)
+            pages[links.obligation_page(o.id)] = obligation_page(corpus, o)
         pages[links.MATRIX] = matrix_page(omap, protocols)
         pages[links.THEMES] = themes_page(omap, protocols)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
@@ -99,4 +100,4 @@ def _exclude_from_search(page: str | bytes) -> str | bytes:
     repeats clause text; the protocol pages are the search targets)."""
     if isinstance(page, bytes) or page.startswith("---\n"):
         return page
-    return SEARCH_EXCLUDE + page
+    return front_matter(exclude_from_search=True) + page

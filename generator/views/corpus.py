@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from generator.core.types import Clause, Protocol
 from generator.map.obligations import Obligation, ObligationMap, Status, Strength, Theme
 from generator.views.clause_text import Segment, segments
-from generator.views.words_display import STATUS_SYMBOL, position_words
+from generator.views.words_display import (
+    STATUS_SYMBOL,
+    STATUS_WORDS,
+    STRENGTH_MEANING,
+    STRENGTH_WORDS,
+    position_words,
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,21 @@ class Position:
     def symbol(self) -> str:
         """●, ◐ or ○: shown beside the words, hidden from screen readers."""
         return STATUS_SYMBOL[self.status]
+
+    @property
+    def status_words(self) -> str:
+        """'In full', 'In part' or 'Not covered'."""
+        return STATUS_WORDS[self.status]
+
+    @property
+    def strength_words(self) -> str:
+        """'must', 'should', 'may' or 'expected'; '' when absent."""
+        return STRENGTH_WORDS[self.strength] if self.strength else ""
+
+    @property
+    def strength_meaning(self) -> str:
+        """What the strength means, e.g. 'a binding rule (must, shall, will not)'."""
+        return STRENGTH_MEANING[self.strength] if self.strength else ""
 
     @property
     def texts(self) -> tuple[str, ...]:
