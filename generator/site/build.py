@@ -69,7 +69,7 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         pages[links.OBLIGATIONS_INDEX] = obligations_index(corpus)
         for o in omap.obligations:
             pages[links.obligation_page(o.id)] = obligation_page(corpus, o)
-        pages[links.MATRIX] = matrix_page(omap, protocols)
+        pages[links.MATRIX] = matrix_page(corpus)
         pages[links.THEMES] = themes_page(omap, protocols)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
         if many_pairs:
