@@ -5,8 +5,11 @@ Data reaches a page only through a filter that says which context it is written 
 
 - ``md``: Markdown text (a paragraph, heading, list item, table cell or link text): every
   character Markdown or HTML could read as syntax is escaped (``generator.core.markdown_text``).
-- ``attr``: raw HTML that Markdown does not read (an attribute value, also in an ``attr_list``,
-  or the text of an element without ``markdown=``): HTML-escaped, braces as character references.
+- ``attr``: raw HTML that Markdown does not read (an attribute value, or the text of an element
+  without ``markdown=``): HTML-escaped, braces as character references. Not for data text in an
+  ``attr_list`` (``{: aria-label="..." }``): Markdown reads that text as inline Markdown first,
+  so templates put only validated ids and clause numbers there, and give a link a longer
+  accessible name with visually hidden text inside the link instead.
 - ``url``: a link destination: characters outside a URL's safe set are percent-encoded, so a
   destination can neither end the link nor start a new one.
 

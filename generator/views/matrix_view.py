@@ -32,8 +32,9 @@ class Also:
     clause: Clause
     short: str
     """Its number, or '¶2' for the second clause cited."""
-    label: str
-    """What a screen reader hears: '¶2: Farnham Town Council, bullet under “Roles”'."""
+    rest: str
+    """The rest of what a screen reader hears: ': Farnham Town Council, bullet under “Roles”'
+    (after the short name; hidden on screen)."""
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,8 @@ def _cell(pos: Position) -> Cell:
     also = tuple(
         Also(
             c,
-            short := c.number or f"¶{i}",
-            f"{short}: {pos.protocol.meta.council}, {clause_name(c)}",
+            c.number or f"¶{i}",
+            f": {pos.protocol.meta.council}, {clause_name(c)}",
         )
         for i, c in enumerate(pos.clauses[1:], start=2)
     )
