@@ -56,11 +56,11 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
     protocols, omap = project.protocols, project.obligations
     corpus = build_corpus(protocols, omap)
     pages: dict[str, str | bytes] = {
-        links.HOME: home_page(omap, protocols),
+        links.HOME: home_page(corpus),
         links.PROTOCOLS_INDEX: protocols_index(corpus),
-        links.GLOSSARY: glossary_page(protocols),
-        links.LEGISLATION: legislation_page(protocols),
-        links.OPEN_DATA: open_data_page(omap),
+        links.GLOSSARY: glossary_page(corpus),
+        links.LEGISLATION: legislation_page(corpus),
+        links.OPEN_DATA: open_data_page(corpus),
         "data/protocols.json": to_json(protocols_data(protocols)),
     }
     for p in protocols:
@@ -70,7 +70,7 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         for o in omap.obligations:
             pages[links.obligation_page(o.id)] = obligation_page(corpus, o)
         pages[links.MATRIX] = matrix_page(corpus)
-        pages[links.THEMES] = themes_page(omap, protocols)
+        pages[links.THEMES] = themes_page(corpus)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
         if many_pairs:
             pages[links.COMPARE_INDEX] = compare_chooser(corpus)
