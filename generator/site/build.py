@@ -80,7 +80,7 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
             for a, b in chosen:
                 pages[links.compare_page(a.slug, b.slug)] = compare_page(corpus, a, b)
         if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
-            pages |= positions_files(omap, protocols)
+            pages |= positions_files(corpus)
         pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
     pages |= model_pages(project)
