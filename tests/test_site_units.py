@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from generator.core.links import rel
 from generator.core.wordiff import Op, diff_words
-from generator.core.wordiff import render as render_diff
 from generator.site.front_matter import front_matter, safe_title
 from generator.sources.load import read_protocols
 from generator.views.clause_text import Piece, Segment, find_refs, segments
@@ -35,19 +34,6 @@ def test_a_diff_keeps_both_wordings_word_for_word(old: str, new: str) -> None:
     runs = diff_words(old, new)
     assert [w for r in runs if r.op is not Op.INSERTED for w in r.words] == old.split()
     assert [w for r in runs if r.op is not Op.DELETED for w in r.words] == new.split()
-
-
-def test_diff_marks_insertions_and_deletions_in_markup() -> None:
-    html = render_diff(
-        diff_words(
-            "Councillors must not bully officers", "Councillors should not bully or harass officers"
-        )
-    )
-    assert html == (
-        "Councillors <del>must</del> <ins>should</ins> not bully <ins>or harass</ins> officers"
-    )
-    escaped = render_diff(diff_words("a <b>", "a <i>"))
-    assert escaped == "a <del>&lt;b&gt;</del> <ins>&lt;i&gt;</ins>"
 
 
 @pytest.mark.parametrize(
