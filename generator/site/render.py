@@ -111,7 +111,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,  # a template edited under `mkdocs serve` is read again
         # Markdown's own "{#id}" anchors must pass through: template comments are {## ##}.
         comment_start_string="{##",
         comment_end_string="##}",
