@@ -64,6 +64,7 @@ def _sample_pages(built_site: Path) -> list[str]:
         f"obligations/{_first(built_site, 'obligations')}/",
         "matrix/",
         f"compare/{compare}/",
+        *(f"changes/{d.name}/" for d in sorted((built_site / "changes").iterdir()) if d.is_dir()),
     ]
 
 
