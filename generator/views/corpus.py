@@ -19,7 +19,6 @@ from generator.views.words_display import (
     STATUS_WORDS,
     STRENGTH_MEANING,
     STRENGTH_WORDS,
-    position_words,
 )
 
 
@@ -51,8 +50,8 @@ class Position:
     @property
     def words(self) -> str:
         """E.g. 'In full, must' or 'Not covered'."""
-        s = self.obligation.sources.get(self.protocol.slug)
-        return position_words(s)
+        words = STATUS_WORDS[self.status]
+        return f"{words}, {self.strength_words}" if self.strength else words
 
     @property
     def symbol(self) -> str:
