@@ -66,6 +66,7 @@ def _sample_pages(built_site: Path) -> list[str]:
         f"obligations/{_first(built_site, 'obligations')}/",
         "matrix/",
         f"compare/{compare}/",
+        *(f"changes/{d.name}/" for d in sorted((built_site / "changes").iterdir()) if d.is_dir()),
     ]
 
 
@@ -307,7 +308,14 @@ def test_compare_chooser_loads_the_pair_in_the_page(page: Any, scale_url: str) -
     expect(heading).to_contain_text(" compared")
     assert page.url.endswith(f"#{options[3]}--{options[20]}")
     assert page.locator("#pair-result .pair").count() > 10
-    assert page.locator("#pair-result .wordiff del, #pair-result .wordiff ins").count() > 0
+    assert page.locator("#pair-result .wordiff [data-quote] mark").count() > 0
+    assert page.locator("#pair-result del, #pair-result ins").count() == 0
+    quotes = page.eval_on_selector_all(
+        "#pair-result [data-quote]", "es => es.map(e => [e.dataset.quote, e.textContent])"
+    )
+    data = page.evaluate(f"async () => (await fetch('{scale_url}data/protocols.json')).json()")
+    texts = {c["id"]: " ".join(c["text"].split()) for p in data["protocols"] for c in p["clauses"]}
+    assert quotes and all(texts[cid] == " ".join(text.split()) for cid, text in quotes)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert not [v["id"] for v in result["violations"]]

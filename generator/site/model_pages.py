@@ -79,9 +79,15 @@ def model_pages(project: Project) -> dict[str, str | bytes]:
 # ------------------------------------------------------------------ the Markdown download
 
 
+_LIVE_MARKDOWN = re.compile(r"([\\`*_\[\]<>&])")
+
+
 def _plain_md(text: str) -> str:
-    """Light escaping for a Markdown file people read as text: no HTML, no emphasis."""
-    return re.sub(r"([\\`*_])", r"\\\1", html.escape(text, quote=False))
+    """Text for the Markdown download, which clerks also read as plain text: only what could
+    start a link, an image, emphasis, code or raw HTML is escaped (``\\``, backtick, ``*``,
+    ``_``, brackets, ``<``, ``>``, ``&``), so data stays words and ordinary punctuation stays
+    readable."""
+    return _LIVE_MARKDOWN.sub(r"\\\1", text)
 
 
 def _md_text(text: Text) -> str:
