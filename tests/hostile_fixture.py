@@ -19,6 +19,20 @@ PAYLOAD = (
 HARMLESS = "plain words"
 
 
+DEFINITION = 'In this protocol "the {head_officer_title}" means the council’s head officer. '
+"""Model drafts must define every role they use."""
+
+
+RESPECT = "Councillors of {council_name} treat officers with respect. "
+
+
+def model_safe(p: str) -> str:
+    """The payload as model wording can hold it: braces are the model's placeholder syntax, so
+    ``check`` refuses them there (a leftover placeholder); everything else stays."""
+    text = p.replace("{", "(").replace("}", ")")
+    return text[:1].upper() + text[1:]
+
+
 def _q(text: str) -> str:
     """A YAML single-quoted scalar."""
     return "'" + text.replace("'", "''") + "'"
@@ -93,7 +107,7 @@ obligations:
     who: both
     kind: duty
     statement: {_q("Statement " + p)}
-    model: {_q("Councillors of {council_name} treat officers with respect. " + p)}
+    model: {_q(DEFINITION + RESPECT + model_safe(p))}
     sources:
 {source("west-mersea", "full", ["west-mersea-1-1", "west-mersea-1-2"])}
 {source("farnham", "partial", ["farnham-1-1"])}
@@ -113,7 +127,7 @@ obligations:
     who: councillors
     kind: procedure
     statement: {_q("Statement " + p)}
-    model: {_q("Complaints go to the {head_officer_title}. " + p)}
+    model: {_q("Complaints go to the {head_officer_title}. " + model_safe(p))}
     sources:
 {source("west-mersea", "full", ["west-mersea-2-1", "west-mersea-2-1-r2"])}
 {source("farnham", "full", ["farnham-2-1", "farnham-1-2-b2"])}
