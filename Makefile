@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make site   create the virtual environment, install everything, build the site into site/
 #   make test   install what the tests need (Python packages, Debian packages, npm packages), run them
+# (make test-fast runs the tests not marked slow, in under a minute)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Debian packages the tests use: a real browser, Word-to-PDF conversion, PDF-to-PNG.
 DEBIAN_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core
 
-.PHONY: site serve test check pages export bench bench-large bench-serve golden clean system-deps node-deps
+.PHONY: site serve test test-fast check pages export bench bench-large bench-serve golden clean system-deps node-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -21,6 +22,10 @@ serve: $(STAMP)
 
 test: $(STAMP) system-deps node-deps
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (MkDocs builds, the browser, LibreOffice): under a minute.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 check: $(STAMP)
 	$(BIN)/ruff check generator tests hooks.py

@@ -23,8 +23,8 @@ from generator.project import load_project
 from generator.serve import serve_cache
 from generator.site.build import build_pages
 from generator.site.model_pages import is_download
-from generator.site.pages_obligation import GROUP_ABOVE
 from generator.site.search_index import clause_index
+from generator.views.obligation_view import GROUP_ABOVE
 
 ROOT = Path(__file__).resolve().parent
 _state: dict[str, Any] = {}

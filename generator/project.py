@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.decoding import decode_text
 from generator.core.problems import Problem
 from generator.core.types import Protocol
-from generator.drafting.model_protocol import check_wording
+from generator.drafting.model_checks import check_wording
 from generator.map.obligations import ObligationMap, load_map
 from generator.map.strength import strength_problems
 from generator.sources.load import read_protocols
@@ -38,23 +39,23 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     }
     if map_path.exists() or map_path.is_symlink():
         rel = _display(map_path, root)
-        data = b""
         if not map_path.is_file():
             what = "a folder" if map_path.is_dir() else _not_regular(map_path)
             problems.append(Problem(rel, 0, f"is {what}; the obligation map must be a file"))
             return Project(root, tuple(protocols), None), problems
         try:
             data = map_path.read_bytes()
-            text = data.decode("utf-8")
         except OSError as exc:
             problems.append(Problem(rel, 0, f"cannot read: {exc.strerror or exc}"))
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            problems.append(Problem(rel, line, "not UTF-8; save the file as UTF-8"))
-        else:
+            data = None
+        text, bad = decode_text(rel, data) if data is not None else (None, [])
+        problems += bad
+        if text is not None:
             omap, bad = load_map(rel, text, protocols, unreadable)
             problems += bad
-            if omap is not None:
+            # The model and strength checks read every protocol's entries: with one missing
+            # they would only repeat its errors, so they wait until it loads.
+            if omap is not None and not unreadable:
                 problems += check_wording(omap)
                 problems += strength_problems(omap, protocols)
     return Project(root, tuple(protocols), omap), problems

@@ -1,7 +1,11 @@
 """Shared fixtures: a temporary project root, the site built once per session, served locally.
 
+Every test that reads a built site shares the one ``built_site`` (or ``scale_site``) and is
+marked ``slow`` here, so ``make test-fast`` (``pytest -m "not slow"``) leaves it out; tests
+that run a build of their own say ``@pytest.mark.slow`` themselves.
+
 ``built_site`` builds the real site with the real ``mkdocs build --strict`` in a copy of the
-project, against ``clauses.yaml`` when it exists and the small fixture map otherwise.
+project, against the real ``clauses.yaml``.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING
 
 
 def site_map() -> Path:
-    """The obligation map the site tests use: the real one once it exists, else the fixture."""
+    """The obligation map the site tests use: the real one (a missing map fails, not skips)."""
     real = ROOT / "clauses.yaml"
-    return real if real.exists() else FIXTURE_MAP
+    assert real.exists(), f"{real} is missing: the site tests read the real obligation map"
+    return real
 
 
 def make_project(dest: Path, sources: Path | None = None, clauses: Path | None = None) -> Path:
@@ -65,6 +70,17 @@ def build(
         text=True,
         check=False,
     )
+
+
+BUILT_SITE_FIXTURES = {"built_site", "site_url", "scale_site", "scale_url"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads a built site is slow (MkDocs builds it): marked so, whatever it says."""
+    for item in items:
+        if BUILT_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

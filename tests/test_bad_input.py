@@ -47,7 +47,7 @@ def test_good_file_passes(tmp_path: Path) -> None:
         (GOOD.replace("tier: parish", "tier: [parish"), "testham.md:5:"),
         (
             GOOD.replace("tier: parish", "tier: pariah"),
-            "testham.md:4: unknown tier 'pariah': did you mean 'parish'?",
+            "testham.md:4: unknown tier 'pariah' (closest: parish); tiers are parish",
         ),
         (
             GOOD.replace("1.1 Councillors", "1.1 Councillors must.\n\n1.1 Councillors"),
@@ -69,7 +69,7 @@ def test_good_file_passes(tmp_path: Path) -> None:
         ),
         (
             GOOD.replace("source: test.txt", "source: test.txt\nreview: 2026"),
-            "testham.md:6: unknown key 'review' (did you mean 'review_due'?)",
+            "testham.md:6: unknown key 'review' (closest: review_due)",
         ),
     ],
     ids=[
@@ -101,7 +101,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
         tmp_path,
         {
             "a-one.md": GOOD.replace("tier: parish", "tier: city"),
-            "b-two.md": b"\xff\xfe",
+            "b-two.md": b"\x80\x81",
             "c-three.md": GOOD.replace("council: Testham Parish Council\n", ""),
         },
     )

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ROOT
 
-playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+pytestmark = pytest.mark.slow
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,7 +34,9 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as pw:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is needed: `make test` installs it (make system-deps)")
+    with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
@@ -64,6 +66,7 @@ def _sample_pages(built_site: Path) -> list[str]:
         f"obligations/{_first(built_site, 'obligations')}/",
         "matrix/",
         f"compare/{compare}/",
+        *(f"changes/{d.name}/" for d in sorted((built_site / "changes").iterdir()) if d.is_dir()),
     ]
 
 
@@ -274,7 +277,7 @@ def test_matrix_shows_the_councils_chosen(page: Any, scale_url: str) -> None:
     chosen = [options[0], options[12], options[29]]  # one shown at first, two loaded
     page.select_option("#m-councils", chosen)
     page.click("#matrix-chooser button")
-    playwright.expect(page.locator("#m-status")).to_have_text("Showing 3 councils.")
+    expect(page.locator("#m-status")).to_have_text("Showing 3 councils.")
     caption = page.locator("#matrix caption").inner_text()
     assert re.match(r"Obligations by protocol: \d+ obligations, 3 of 30 protocols\.", caption)
     heads = page.eval_on_selector_all(
@@ -302,10 +305,17 @@ def test_compare_chooser_loads_the_pair_in_the_page(page: Any, scale_url: str) -
     page.select_option("#pair-b", options[20])
     page.click("#pair-chooser button")
     heading = page.locator("#pair-result h2")
-    playwright.expect(heading).to_contain_text(" compared")
+    expect(heading).to_contain_text(" compared")
     assert page.url.endswith(f"#{options[3]}--{options[20]}")
     assert page.locator("#pair-result .pair").count() > 10
-    assert page.locator("#pair-result .wordiff del, #pair-result .wordiff ins").count() > 0
+    assert page.locator("#pair-result .wordiff [data-quote] mark").count() > 0
+    assert page.locator("#pair-result del, #pair-result ins").count() == 0
+    quotes = page.eval_on_selector_all(
+        "#pair-result [data-quote]", "es => es.map(e => [e.dataset.quote, e.textContent])"
+    )
+    data = page.evaluate(f"async () => (await fetch('{scale_url}data/protocols.json')).json()")
+    texts = {c["id"]: " ".join(c["text"].split()) for p in data["protocols"] for c in p["clauses"]}
+    assert quotes and all(texts[cid] == " ".join(text.split()) for cid, text in quotes)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert not [v["id"] for v in result["violations"]]

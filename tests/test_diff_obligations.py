@@ -22,7 +22,7 @@ from generator.map.obligations import (
 from generator.sources.load import parse_protocol
 from generator.sources.parse import parse_body
 
-from .helpers import ROOT, SEEDS, run_cli
+from .helpers import SEEDS, run_cli
 
 FRONT = "---\ncouncil: {name}\ntitle: Protocol\ntier: town\nsource: x.txt\n---\n"
 
@@ -121,7 +121,6 @@ def test_a_revision_is_matched_to_its_protocol(
     assert match_protocol(unrelated, [elsewhere, here]) is None
 
 
-@pytest.mark.skipif(not (ROOT / "clauses.yaml").exists(), reason="no obligation map yet")
 def test_cli_reports_the_effect_on_the_map(tmp_path: Path) -> None:
     seed = SEEDS / "004_42e29fca7d98e6d8.txt"
     revised = tmp_path / "crawley_2024.txt"

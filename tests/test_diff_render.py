@@ -165,7 +165,8 @@ def test_origin_pages_for_each_pair() -> None:
         "changes/vale-of-grwyney-from-west-mersea.md",
     ]
     farnham = pages["changes/farnham-from-west-mersea.md"]
-    assert farnham.startswith("# What Farnham Town Council changed from the model\n")
+    assert farnham.startswith('---\ntitle: "What Farnham Town Council changed from the model"\n')
+    assert "\n# What Farnham Town Council changed from the model\n" in farnham
     assert "## Summary" in farnham and "## Changes" in farnham
 
 

@@ -90,5 +90,7 @@ def test_seed_copies_match_the_shared_seeds_when_present() -> None:
     shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     if not shared.is_dir():
         pytest.skip("no shared/seeds beside the checkout")
-    for seed in sorted(shared.glob("*.txt")):
+    seeds = sorted(shared.glob("*.txt"))
+    assert seeds, f"no seeds in {shared}"
+    for seed in seeds:
         assert (SEEDS / seed.name).read_bytes() == seed.read_bytes(), seed.name

@@ -22,6 +22,7 @@ from tests.helpers import ROOT, run_cli
 from tests.test_model_docx import parish_model
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+pytestmark = pytest.mark.slow
 
 
 def _pdf_text(docx: Path) -> str:

@@ -96,7 +96,7 @@ def test_damaged_word_file_gives_one_located_line_and_exit_2(tmp_path: Path, dam
 
 def test_utf16_text_is_read(tmp_path: Path) -> None:
     text = (SOURCES / "crawley.md").read_text(encoding="utf-8")
-    for codec in ("utf-16", "utf-16-le", "utf-8-sig"):
+    for codec in ("utf-16", "utf-8-sig"):
         path = tmp_path / f"crawley-{codec}.md"
         path.write_bytes(text.encode(codec))
         code, _, err = run_cli("diff", str(SOURCES / "crawley.md"), str(path), "--no-obligations")

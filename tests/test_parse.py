@@ -41,6 +41,12 @@ def test_bullets_inside_numbered_paragraphs_are_sub_clauses() -> None:
     assert p.by_id["southend-3-5-b2-b1"].parent == "southend-3-5-b2"
 
 
+def test_the_real_protocols_are_read() -> None:
+    """The loops below check every protocol: they must have some to check."""
+    assert len(PROTOCOLS) >= 5
+    assert all(p.clauses for p in PROTOCOLS)
+
+
 def test_every_line_points_at_the_clause_text() -> None:
     for p in PROTOCOLS:
         lines = (SOURCES / f"{p.slug}.md").read_text(encoding="utf-8").split("\n")

@@ -17,6 +17,9 @@ from generator.project import Project, load_project
 from generator.site.build import build_pages
 from tests.conftest import SCALE_N as N
 
+# Synthesising and paging 30 protocols takes tens of seconds: left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def project(scale_root: Path) -> Project:

@@ -137,43 +137,71 @@
     form.addEventListener("submit", show);
   }
 
-  // Word diff (longest common subsequence over normalised words), as in the static pages.
+  // Each council's own words, quoted clause by clause (data-quote), with the words the other
+  // council's wording lacks in <mark>, as on the static pages. Words are compared normalised
+  // (longest common subsequence); the other council's words are never shown on this side.
   function norm(w) {
     w = w.replace(/[\u2018\u2019]/g, "'").toLowerCase();
     return w.replace(/[^\w']+/g, "") || w;
   }
-  function diff(a, b) {
-    var x = a.split(/\s+/).filter(Boolean), y = b.split(/\s+/).filter(Boolean);
-    var nx = x.map(norm), ny = y.map(norm), n = x.length, m = y.length, i, j;
-    var L = [];
+  function words(quotes) {
+    var out = [];
+    quotes.forEach(function (q, k) {
+      q[1].split(/\s+/).filter(Boolean).forEach(function (w) { out.push([k, w]); });
+    });
+    return out;
+  }
+  function differing(x, y) {
+    var nx = x.map(function (w) { return norm(w[1]); }), ny = y.map(function (w) { return norm(w[1]); });
+    var n = nx.length, m = ny.length, i, j, L = [];
     for (i = 0; i <= n; i++) { L.push(new Uint16Array(m + 1)); }
     for (i = n - 1; i >= 0; i--) for (j = m - 1; j >= 0; j--)
       L[i][j] = nx[i] === ny[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
-    var left = [], right = [];
+    var mx = [], my = [];
     i = 0; j = 0;
     while (i < n || j < m) {
-      if (i < n && j < m && nx[i] === ny[j]) { left.push(["", x[i]]); right.push(["", y[j]]); i++; j++; }
-      else if (j >= m || (i < n && L[i + 1][j] >= L[i][j + 1])) { left.push(["del", x[i]]); i++; }
-      else { right.push(["ins", y[j]]); j++; }
+      if (i < n && j < m && nx[i] === ny[j]) { mx.push(false); my.push(false); i++; j++; }
+      else if (j >= m || (i < n && L[i + 1][j] >= L[i][j + 1])) { mx.push(true); i++; }
+      else { my.push(true); j++; }
     }
-    return [left, right];
+    return [mx, my];
   }
-  function marked(words) {
+  function quoted(quotes, ws, marks, other) {
     var p = el("p", "wordiff");
-    words.forEach(function (w, k) {
+    quotes.forEach(function (q, k) {
       if (k) p.appendChild(document.createTextNode(" "));
-      p.appendChild(w[0] ? el(w[0], "", w[1]) : document.createTextNode(w[1]));
+      var span = el("span");
+      span.setAttribute("data-quote", q[0]);
+      var run = [], runMarked = null;
+      function flush() {
+        if (!run.length) return;
+        if (span.childNodes.length) span.appendChild(document.createTextNode(" "));
+        if (runMarked) {
+          var m = el("mark", "", run.join(" "));
+          m.setAttribute("data-differs", other);
+          span.appendChild(m);
+        } else span.appendChild(document.createTextNode(run.join(" ")));
+        run = [];
+      }
+      ws.forEach(function (w, i) {
+        if (w[0] !== k) return;
+        if (runMarked !== null && marks[i] !== runMarked) flush();
+        runMarked = marks[i];
+        run.push(w[1]);
+      });
+      flush();
+      p.appendChild(span);
     });
     return p;
   }
-  function side(d, pos, words) {
+  function side(d, pos, marked) {
     var div = el("div", "side");
     var head = el("p");
     head.appendChild(el("strong", "", d.council));
     head.appendChild(document.createTextNode(": " + (pos[0] === "full" ? "In full" : "In part") +
       (pos[1] ? ", " + pos[1] : "")));
     div.appendChild(head);
-    div.appendChild(marked(words));
+    div.appendChild(marked);
     var refs = el("p");
     pos[2].forEach(function (c, k) {
       if (k) refs.appendChild(document.createTextNode(", "));
@@ -214,11 +242,12 @@
         out.appendChild(el("p", "", "Of " + list.length + " obligations, both protocols state " +
           both.length + "."));
         var legend = el("p", "diff-legend");
-        legend.innerHTML = "<strong>How to read the differences:</strong> ";
-        legend.appendChild(el("del", "", "struck-through words"));
-        legend.appendChild(document.createTextNode(" appear only in " + da.council + "'s wording; "));
-        legend.appendChild(el("ins", "", "underlined words"));
-        legend.appendChild(document.createTextNode(" appear only in " + db.council + "'s."));
+        legend.appendChild(el("strong", "", "How to read the differences:"));
+        legend.appendChild(document.createTextNode(" each council's wording is quoted exactly. "));
+        legend.appendChild(el("mark", "", "Highlighted words"));
+        legend.appendChild(document.createTextNode(" are ones the other council's wording does " +
+          "not have (capitals and punctuation aside); screen readers announce where each " +
+          "difference starts and ends."));
         out.appendChild(legend);
         out.appendChild(el("h3", "", "Stated by both"));
         both.forEach(function (o) {
@@ -226,10 +255,10 @@
           var h4 = el("h4");
           h4.appendChild(link(o.url, o.title));
           out.appendChild(h4);
-          var d = diff(pa[3], pb[3]);
+          var wa = words(pa[3]), wb = words(pb[3]), d = differing(wa, wb);
           var pair = el("div", "pair");
-          pair.appendChild(side(da, pa, d[0]));
-          pair.appendChild(side(db, pb, d[1]));
+          pair.appendChild(side(da, pa, quoted(pa[3], wa, d[0], db.council)));
+          pair.appendChild(side(db, pb, quoted(pb[3], wb, d[1], da.council)));
           out.appendChild(pair);
         });
         [[da, db], [db, da]].forEach(function (xy) {

@@ -6,16 +6,34 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.cli import commands, diff_cli, draft_cli
+from generator.core.suggest import hint
 
 ROOT = Path(__file__).resolve().parents[2]
 
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, offering the closest command or option value for a mistyped one (its
+    sub-commands' parsers are of this class too)."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices:
+            names = [str(c) for c in choices]
+            raise argparse.ArgumentError(
+                action,
+                f"invalid choice: '{value}'{hint(str(value), names)}; "
+                f"choose from {', '.join(names)}",
+            )
+        super()._check_value(action, value)
+
+
 def _add(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, func: Handler
+    sub: argparse._SubParsersAction[_Parser], name: str, func: Handler
 ) -> argparse.ArgumentParser:
     doc = (func.__doc__ or "").strip()
     summary = doc.splitlines()[0] if doc else name
@@ -30,7 +48,7 @@ def _add(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m generator",
         description=(
             "Councillor-officer protocols: check the sources and the obligation map, export "

@@ -1,7 +1,7 @@
-"""Word-level differences between two wordings, marked with ``<ins>`` and ``<del>``.
+"""Word-level differences between two wordings, as runs of words (same, inserted, deleted).
 
-Words are compared normalised (case, punctuation and curly quotes ignored) and shown as
-originally written. The output is Markdown-safe: every word goes through ``md_escape``.
+Words are compared normalised (case, punctuation and curly quotes ignored) and kept as
+originally written. Pages show them through ``generator.views.marks`` and the templates.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
-
-from generator.core.markdown_text import md_escape
 
 
 class Op(StrEnum):
@@ -61,22 +59,6 @@ def diff_words(old: str, new: str) -> list[Run]:
     return runs
 
 
-def render(runs: Sequence[Run], show: frozenset[Op] = frozenset(Op)) -> str:
-    """Markdown with inline ``<ins>``/``<del>``; runs whose op is not in ``show`` are left out."""
-    parts: list[str] = []
-    for run in runs:
-        if run.op not in show:
-            continue
-        text = md_escape(" ".join(run.words))
-        if run.op is Op.INSERTED:
-            parts.append(f"<ins>{text}</ins>")
-        elif run.op is Op.DELETED:
-            parts.append(f"<del>{text}</del>")
-        else:
-            parts.append(text)
-    return " ".join(parts)
-
-
 def similarity(a: str, b: str) -> float:
     """0-100: how alike two wordings are, word order mostly respected."""
     return float(fuzz.token_sort_ratio(a.lower(), b.lower()))
@@ -91,11 +73,3 @@ def closest(text: str, others: Sequence[tuple[str, str]]) -> tuple[str, str] | N
         if score > best_score:
             best, best_score = (label, wording), score
     return best
-
-
-LEGEND = (
-    '<p class="diff-legend"><strong>How to read the differences:</strong> '
-    "<ins>underlined words</ins> are only in this council's wording; "
-    "<del>struck-through words</del> are only in the wording it is compared with. "
-    "Screen readers announce them as inserted and deleted.</p>"
-)

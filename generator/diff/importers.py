@@ -18,15 +18,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from generator.core.decoding import WINDOWS_1252, decode_text
 from generator.core.problems import Problem, Severity
 from generator.core.types import Clause, Kind
 from generator.diff.text_import import text_to_markdown
-from generator.diff.text_layout import decode_text
 from generator.diff.word_import import word_to_markdown
 from generator.sources.load import split_front_matter
 from generator.sources.parse import parse_body
@@ -91,13 +92,14 @@ def detect_kind(path: str, data: bytes) -> tuple[SourceKind | None, str]:
     if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")):
         what = "a PDF" if data.startswith(b"%PDF") else "an old-style Word .doc file"
         return None, f"it is {what}; save it as .docx or extract its text to a .txt file"
-    if b"\x00" in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if decode_text(data)[1] is None:
+    if b"\x00" in data[:4096] or data.startswith((BOM_UTF16_LE, BOM_UTF16_BE)):
+        text, _ = decode_text(path, data)
+        if text is None:
             return None, (
                 "it is a binary file, not text, Markdown or a Word document "
                 "(text must be UTF-8, UTF-16 or Windows-1252)"
             )
-        data = decode_text(data)[0].encode("utf-8")
+        data = text.encode("utf-8")
     head = data.lstrip(b"\xef\xbb\xbf")
     if suffix not in _MD_SUFFIXES | _TEXT_SUFFIXES:
         start = head[:200].lstrip().lower()
@@ -153,8 +155,10 @@ def read_revision(path: str, data: bytes) -> tuple[Revision | None, list[Problem
         problems += bad
         body, body_line = markdown, 1
     else:
-        text, bad = _decode(path, data)
+        text, bad = decode_text(path, data, fallback=WINDOWS_1252)
         problems += bad
+        if text is None:
+            return None, problems
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if kind is SourceKind.MARKDOWN:
             if text.startswith("---\n"):
@@ -243,24 +247,6 @@ def _original(line: int, line_map: dict[int, int]) -> int:
     while line > 0 and line not in line_map:
         line -= 1
     return line_map.get(line, 0)
-
-
-def _decode(path: str, data: bytes) -> tuple[str, list[Problem]]:
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text, _ = decode_text(data)
-        return text, []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return data.decode("cp1252", errors="replace"), [
-            Problem(
-                path,
-                line,
-                "not UTF-8: read as Windows-1252 instead; check the "
-                "accented letters and quotation marks",
-                Severity.WARNING,
-            )
-        ]
 
 
 def _slug(path: str) -> str:

@@ -10,7 +10,7 @@ Reviewers hand over text in three layouts, and each needs a different reading:
 
 Before either, a page's running furniture is removed: ``pdftotext`` ends each page with a
 form feed, and a line repeated at the top or the bottom of most pages (a running title,
-"Page 3 of 12") is not the protocol's text. Decoding (UTF-16, a byte-order mark) is here too.
+"Page 3 of 12") is not the protocol's text.
 """
 
 from __future__ import annotations
@@ -34,28 +34,6 @@ class Layout(StrEnum):
 _TERMINAL_END = re.compile(r"[.:;!?…](?:[\"'”’)\]*]*)$")
 _DIGITS = re.compile(r"\d+")
 _PAGE_WORDS = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$", re.IGNORECASE)
-
-
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Text from bytes: UTF-8 (with or without a byte-order mark) or UTF-16 (with a mark,
-    or without one when every other byte is zero). Returns (text, encoding) or
-    ('', None) when the bytes are not UTF-16 and hold NUL bytes."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError:
-            return "", None
-    head = data[:4096]
-    if len(head) >= 4 and b"\x00" in head:
-        evens, odds = head[0::2], head[1::2]
-        for codec, zeros in (("utf-16-le", odds), ("utf-16-be", evens)):
-            if zeros.count(0) >= 0.9 * len(zeros):
-                try:
-                    return data.decode(codec), "UTF-16"
-                except UnicodeDecodeError:
-                    return "", None
-        return "", None
-    return data.decode("utf-8", errors="strict"), None  # the caller handles errors
 
 
 @dataclass(frozen=True)

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
+from generator.core.links import clause_url, obligation_url, protocol_url
 from generator.core.types import Protocol
 from generator.map.obligations import ObligationMap
-
-
-def protocol_url(slug: str) -> str:
-    return f"protocols/{slug}/"
-
-
-def clause_url(slug: str, clause_id: str) -> str:
-    return f"{protocol_url(slug)}#{clause_id}"
-
-
-def obligation_url(obligation_id: str) -> str:
-    return f"obligations/{obligation_id}/"
+from generator.outputs.csvfile import csv_text
 
 
 def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
@@ -140,13 +128,12 @@ def to_json(data: Any, pretty: bool = False) -> str:
 
 def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
     """One row per obligation: theme, id, title, who, kind; then per protocol its status,
-    strength and clauses."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    strength and clauses. Cells a spreadsheet would run as formulas are made inert
+    (``csvfile.inert``)."""
     header = ["theme", "obligation", "title", "who", "kind"]
     for p in protocols:
         header += [f"{p.slug}_status", f"{p.slug}_strength", f"{p.slug}_clauses"]
-    writer.writerow(header)
+    rows = [header]
     for o in omap.obligations:
         row = [o.theme, o.id, o.title, o.who.value, o.kind.value]
         for p in protocols:
@@ -156,5 +143,5 @@ def matrix_csv(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
                 s.strength.value if s and s.strength else "",
                 " ".join(s.clauses) if s else "",
             ]
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows)

@@ -11,14 +11,16 @@ from generator.core import links
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
 from generator.project import Project
 from generator.site.diff_pages import origin_diff_pages
+from generator.site.front_matter import front_matter
 from generator.site.model_pages import model_pages
 from generator.site.pages_compare import compare_chooser, compare_index, compare_page, pairs
 from generator.site.pages_history import CORRECTIONS, history_pages
 from generator.site.pages_home import home_page, open_data_page, placeholder
 from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
-from generator.site.pages_obligation import SEARCH_EXCLUDE, obligation_page, obligations_index
+from generator.site.pages_obligation import obligation_page, obligations_index
 from generator.site.pages_protocol import protocol_page, protocols_index
 from generator.site.pages_reference import glossary_page, legislation_page, themes_page
+from generator.views.corpus import build_corpus
 from generator.views.positions import positions_files
 
 PAIR_LIMIT: int | None = None
@@ -54,32 +56,33 @@ WITHOUT_MAP = {
 def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[str, str | bytes]:
     """Every generated page and data file, by path relative to ``docs/``."""
     protocols, omap = project.protocols, project.obligations
+    corpus = build_corpus(protocols, omap)
     pages: dict[str, str | bytes] = {
-        links.HOME: home_page(omap, protocols),
-        links.PROTOCOLS_INDEX: protocols_index(protocols, omap),
-        links.GLOSSARY: glossary_page(protocols),
-        links.LEGISLATION: legislation_page(protocols),
-        links.OPEN_DATA: open_data_page(omap),
+        links.HOME: home_page(corpus),
+        links.PROTOCOLS_INDEX: protocols_index(corpus),
+        links.GLOSSARY: glossary_page(corpus),
+        links.LEGISLATION: legislation_page(corpus),
+        links.OPEN_DATA: open_data_page(corpus),
         "data/protocols.json": to_json(protocols_data(protocols)),
     }
     for p in protocols:
-        pages[links.protocol_page(p.slug)] = protocol_page(p, omap)
+        pages[links.protocol_page(p.slug)] = protocol_page(corpus, p)
     if omap:
-        pages[links.OBLIGATIONS_INDEX] = obligations_index(omap, protocols)
+        pages[links.OBLIGATIONS_INDEX] = obligations_index(corpus)
         for o in omap.obligations:
-            pages[links.obligation_page(o.id)] = obligation_page(o, omap, protocols)
-        pages[links.MATRIX] = matrix_page(omap, protocols)
-        pages[links.THEMES] = themes_page(omap, protocols)
+            pages[links.obligation_page(o.id)] = obligation_page(corpus, o)
+        pages[links.MATRIX] = matrix_page(corpus)
+        pages[links.THEMES] = themes_page(corpus)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
         if many_pairs:
-            pages[links.COMPARE_INDEX] = compare_chooser(protocols, omap)
+            pages[links.COMPARE_INDEX] = compare_chooser(corpus)
         else:
             chosen = pairs(protocols, pair_limit)
-            pages[links.COMPARE_INDEX] = compare_index(chosen, omap)
+            pages[links.COMPARE_INDEX] = compare_index(corpus, chosen)
             for a, b in chosen:
-                pages[links.compare_page(a.slug, b.slug)] = compare_page(a, b, omap)
+                pages[links.compare_page(a.slug, b.slug)] = compare_page(corpus, a, b)
         if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
-            pages |= positions_files(omap, protocols)
+            pages |= positions_files(corpus)
         pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
         pages |= history_pages(omap, protocols)
@@ -100,4 +103,4 @@ def _exclude_from_search(page: str | bytes) -> str | bytes:
     repeats clause text; the protocol pages are the search targets)."""
     if isinstance(page, bytes) or page.startswith("---\n"):
         return page
-    return SEARCH_EXCLUDE + page
+    return front_matter(exclude_from_search=True) + page

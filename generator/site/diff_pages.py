@@ -1,41 +1,24 @@
 """Site pages showing what a council changed from the model text it follows (pure).
 
 ``origin_diff_pages(project)`` returns ``{path under docs/: Markdown}`` for each pair of
-protocols that share an origin. The Markdown is for MkDocs with Material and the
-``attr_list``, ``md_in_html``, ``tables`` and ``admonition`` extensions; every piece of
-protocol text goes through ``md_escape``, so source text never becomes markup.
+protocols that share an origin, rendered by ``templates/pages/changes.md.j2`` from the view
+model below. Each side of a change is quoted exactly (a ``data-quote`` element), its own words
+that the other side lacks marked; nothing is inserted into a quote or struck through.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from generator.core.markdown_text import md_escape
+from generator.core.links import changes_page
 from generator.core.types import Clause, Kind, Protocol
-from generator.diff.compare import Change, ChangeKind, Comparison, Direction, Options, compare
-from generator.diff.render import markdown_body
+from generator.diff.compare import Change, ChangeKind, Direction, Options, compare
 from generator.diff.report_words import TITLES, describe, notes_of
 from generator.project import Project
-
-
-@dataclass(frozen=True)
-class Origin:
-    """A council's protocol and the model text it follows."""
-
-    model: str
-    """Slug of the protocol holding the model text."""
-    council: str
-    """Slug of the council's own protocol."""
-    model_name: str
-    """How the model is named on the page."""
-
-
-# West Mersea adopted the 2025 LGA/NALC model word for word; Farnham follows the model
-# closely, and Vale of Grwyney's shortened community-council text descends from it.
-ORIGINS = (
-    Origin("west-mersea", "farnham", "the 2025 model councillor–officer protocol"),
-    Origin("west-mersea", "vale-of-grwyney", "the 2025 model councillor–officer protocol"),
-)
+from generator.site.render import render
+from generator.views.clause_text import Piece, Segment
+from generator.views.marks import marked
+from generator.views.origins import ORIGINS, Origin
 
 # What the change is, seen from the council's side.
 _MEANINGS = {
@@ -47,7 +30,7 @@ _MEANINGS = {
 
 
 def page_path(origin: Origin) -> str:
-    return f"changes/{origin.council}-from-{origin.model}.md"
+    return changes_page(origin.council, origin.model)
 
 
 def origin_diff_pages(project: Project) -> dict[str, str]:
@@ -79,8 +62,93 @@ def body(protocol: Protocol) -> list[Clause]:
     return out
 
 
-def origin_page(origin: Origin, model: Protocol, council: Protocol) -> str:
-    """One page: summary, changes in force, then every change with a redline."""
+@dataclass(frozen=True)
+class QuotedSide:
+    """One side of a change: whose words, the clause, and its words marked where they differ."""
+
+    protocol: Protocol
+    clause: Clause
+    label: str
+    """Where the clause is: 'Farnham Town Council: 3.9'."""
+    segments: tuple[Segment, ...]
+    differs: str
+    """What the marked words are missing from: the council's name, or 'the model'."""
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    n: int
+    title: str
+    section: str | None
+    sides: tuple[QuotedSide, ...]
+    """The model's clause (unless added), then the council's (unless removed)."""
+
+
+@dataclass(frozen=True)
+class ForceLine:
+    n: int
+    word: str
+    """'Stronger', 'Weaker', or 'Reversed' (a negation added or removed)."""
+    old: str
+    new: str
+    where: str
+
+
+_FORCE = {
+    Direction.STRENGTHENED: "Stronger",
+    Direction.WEAKENED: "Weaker",
+    Direction.REVERSED: "Reversed",
+}
+
+
+@dataclass(frozen=True)
+class OriginPage:
+    origin: Origin
+    model: Protocol
+    council: Protocol
+    summary: tuple[tuple[str, int, str], ...]
+    """(kind of change, how many, what it means)."""
+    force: tuple[ForceLine, ...]
+    identical: bool
+    changes: tuple[ChangeView, ...]
+
+
+def _marked(clause: Clause, other: Clause | None) -> tuple[Segment, ...]:
+    """The clause's own words; those ``other`` lacks (all, when there is no other) marked."""
+    if other is None:
+        return (Segment(" ".join(clause.text.split()), Piece.MARK),)
+    return marked([clause.text], other.text)[0]
+
+
+def _side(
+    protocol: Protocol, clause: Clause, section: str | None, other: Clause | None, differs: str
+) -> QuotedSide:
+    label = f"{protocol.meta.council}: {describe(clause, section)}"
+    return QuotedSide(protocol, clause, label, _marked(clause, other), differs)
+
+
+def _change_view(n: int, change: Change, model: Protocol, council: Protocol) -> ChangeView:
+    section = change.new_section or change.old_section
+    title = f"{TITLES[change.kind]}: {describe(change.clause, section)}"
+    notes = notes_of(change)
+    if notes:
+        title += f" ({'; '.join(notes)})"
+    # A split or merge quotes every part; each is marked against the other side whole.
+    olds = change.old_parts or ((change.old,) if change.old is not None else ())
+    news = change.new_parts or ((change.new,) if change.new is not None else ())
+    old_whole = replace(olds[0], text=change.old_text) if olds else None
+    new_whole = replace(news[0], text=change.new_text) if news else None
+    sides: list[QuotedSide] = []
+    for clause in olds:
+        sides.append(_side(model, clause, change.old_section, new_whole, council.meta.council))
+    for clause in news:
+        sides.append(_side(council, clause, change.new_section, old_whole, "the model"))
+    if change.kind is ChangeKind.MOVED and not change.text_changed and change.new is not None:
+        sides = sides[-1:]  # the same words: quoted once, where they are now
+    return ChangeView(n, title, section, tuple(sides))
+
+
+def origin_view(origin: Origin, model: Protocol, council: Protocol) -> OriginPage:
     comparison = compare(
         body(model),
         body(council),
@@ -88,76 +156,27 @@ def origin_page(origin: Origin, model: Protocol, council: Protocol) -> str:
         old_name=model.slug,
         new_name=council.slug,
     )
-    name = council.meta.council
     counts = comparison.summary()
-    out = [
-        f"# What {md_escape(name)} changed from the model",
-        "",
-        f"[{md_escape(name)}'s {md_escape(council.meta.title)}](../protocols/{council.slug}.md) "
-        f"compared, clause by clause, with {md_escape(origin.model_name)} as adopted word for "
-        f"word by [{md_escape(model.meta.council)}](../protocols/{model.slug}.md).",
-        "",
-        '!!! note "How to read this page"',
-        "",
-        f"    <del>Struck-through text</del> is in the model only; <ins>underlined text</ins> "
-        f"is {md_escape(name)}'s own. Numbering is ignored, because the model is not "
-        "numbered, and title-page text (council name, adoption date) is left out.",
-        "",
-        "## Summary",
-        "",
-        "| Change | Clauses | Meaning |",
-        "|---|---:|---|",
-    ]
-    for kind, meaning in _MEANINGS.items():
-        out.append(f"| {TITLES[kind]} | {counts[kind]} | {meaning} |")
-    out += ["", *_force_section(comparison), "## Changes", ""]
-    if comparison.identical:
-        out += [f"{md_escape(name)}'s text is the model's, word for word.", ""]
-    for n, change in enumerate(comparison.changes, start=1):
-        out += _change(n, change, model, council)
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _force_section(comparison: Comparison) -> list[str]:
-    """A list of the changes in normative force, linked to each change."""
-    lines: list[str] = []
+    force = []
     for n, change in enumerate(comparison.changes, start=1):
         s = change.strength
-        if s is None:
-            continue
-        word = {
-            Direction.STRENGTHENED: "Stronger",
-            Direction.WEAKENED: "Weaker",
-            Direction.REVERSED: "Reversed",
-        }[s.direction]
-        where = md_escape(describe(change.clause, change.new_section or change.old_section))
-        lines.append(
-            f"- {word}: “{md_escape(s.old)}” became “{md_escape(s.new)}” in [{where}](#change-{n})"
-        )
-    if not lines:
-        return []
-    return ["## Changes in force", "", *lines, ""]
+        if s is not None:
+            where = describe(change.clause, change.new_section or change.old_section)
+            force.append(ForceLine(n, _FORCE[s.direction], s.old, s.new, where))
+    return OriginPage(
+        origin=origin,
+        model=model,
+        council=council,
+        summary=tuple((TITLES[k], counts[k], meaning) for k, meaning in _MEANINGS.items()),
+        force=tuple(force),
+        identical=comparison.identical,
+        changes=tuple(
+            _change_view(n, c, model, council) for n, c in enumerate(comparison.changes, start=1)
+        ),
+    )
 
 
-def _link(protocol: Protocol, clause: Clause, section: str | None) -> str:
-    label = md_escape(f"{protocol.meta.council}: {describe(clause, section)}")
-    return f"[{label}](../protocols/{protocol.slug}.md#{clause.id})"
-
-
-def _change(n: int, change: Change, model: Protocol, council: Protocol) -> list[str]:
-    section = change.new_section or change.old_section
-    title = f"{TITLES[change.kind]}: {describe(change.clause, section)}"
-    notes = notes_of(change)
-    if notes:
-        title += f" ({'; '.join(notes)})"
-    out = [f"### {n}\\. {md_escape(title)} {{#change-{n}}}", ""]
-    if section:
-        out += [f"Section: {md_escape(section)}", ""]
-    out += [markdown_body(change), ""]
-    links = []
-    if change.old is not None:
-        links.append(_link(model, change.old, change.old_section))
-    if change.new is not None:
-        links.append(_link(council, change.new, change.new_section))
-    out += [" · ".join(links), ""]
-    return out
+def origin_page(origin: Origin, model: Protocol, council: Protocol) -> str:
+    """One page: summary, changes in force, then every change, each side quoted exactly."""
+    view = origin_view(origin, model, council)
+    return render("pages/changes.md.j2", view=view, page=page_path(origin))

@@ -10,11 +10,12 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from generator.core.links import protocol_page, url
 from generator.core.types import Kind, Protocol
 
 
 def page_location(slug: str, directory_urls: bool) -> str:
-    return f"protocols/{slug}/" if directory_urls else f"protocols/{slug}.html"
+    return url(protocol_page(slug), directory_urls=directory_urls)
 
 
 def clause_index(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,9 @@ import yaml
 
 from generator.core import yamlload
 from generator.core.dates import PartialDate, parse_date
+from generator.core.decoding import decode_text
 from generator.core.problems import Problem
+from generator.core.suggest import hint
 from generator.core.types import Metadata, Protocol, Tier
 from generator.core.words import Dropped
 from generator.sources.ids import SLUG_PATTERN
@@ -19,22 +20,6 @@ from generator.sources.parse import parse_body
 
 REQUIRED = ("council", "title", "tier", "source")
 OPTIONAL = ("adopted", "review_due", "based_on", "dropped")
-
-
-def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
-    """Bytes to text, or a problem naming the line of the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.start + 1].hex()
-        return None, [
-            Problem(
-                path,
-                line,
-                f"not UTF-8: byte 0x{bad} cannot be decoded; save the file as UTF-8",
-            )
-        ]
 
 
 def split_front_matter(path: str, text: str) -> tuple[str, str, int, list[Problem]]:
@@ -93,9 +78,8 @@ def read_metadata(path: str, front: str) -> tuple[Metadata | None, list[Problem]
         return None, [Problem(path, 2, "front matter must be a mapping of 'key: value' lines")]
     for key in data:
         if key not in REQUIRED and key not in OPTIONAL:
-            close = difflib.get_close_matches(str(key), REQUIRED + OPTIONAL, 1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(path, _key_line(data, key), f"unknown key '{key}'{hint}"))
+            closest = hint(str(key), REQUIRED + OPTIONAL)
+            problems.append(Problem(path, _key_line(data, key), f"unknown key '{key}'{closest}"))
     for key in REQUIRED:
         if key not in data or data[key] in (None, ""):
             problems.append(Problem(path, 2, f"missing required key '{key}'"))
@@ -105,13 +89,12 @@ def read_metadata(path: str, front: str) -> tuple[Metadata | None, list[Problem]
             tier = Tier(str(data["tier"]))
         except ValueError:
             names = [t.value for t in Tier]
-            close = difflib.get_close_matches(str(data["tier"]), names, 1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            closest = hint(str(data["tier"]), names, 1)
             problems.append(
                 Problem(
                     path,
                     _key_line(data, "tier"),
-                    f"unknown tier '{data['tier']}': {hint}tiers are {', '.join(names)}",
+                    f"unknown tier '{data['tier']}'{closest}; tiers are {', '.join(names)}",
                 )
             )
     for key in ("adopted", "review_due"):
@@ -174,7 +157,7 @@ def parse_protocol(
                 "digits and single hyphens, starting with a letter (e.g. 'west-mersea.md')",
             )
         )
-    text, bad = decode(path, data)
+    text, bad = decode_text(path, data)
     if text is None:
         return None, problems + bad
     text = text.replace("\r\n", "\n")

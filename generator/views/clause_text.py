@@ -1,4 +1,4 @@
-"""A clause's text as Markdown: escaped, with cross-references linked and glossary terms explained.
+"""A clause's text in segments: plain words, cross-references and glossary terms, for templates.
 
 Cross-references are found by patterns over the text ("see Section 9.1.14", "Sections 5.7 and
 9.3.5", "Appendix 1", "considered below", "set out below", "set out above") and resolved to a
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
-from generator.core.markdown_text import attr_escape, md_escape, md_escape_keep_space
 from generator.core.types import Clause, Kind, Protocol
 from generator.views.glossary import find_terms
 
@@ -84,32 +84,56 @@ def _heading_starting(protocol: Protocol, prefix: str) -> str | None:
     return None
 
 
-def with_terms(text: str) -> str:
-    """Escaped Markdown for plain text, the first use of each glossary term in an ``<abbr>``."""
-    out: list[str] = []
+class Piece(StrEnum):
+    """What a segment of a clause's text is, for the template that writes it."""
+
+    TEXT = "text"
+    """Plain words."""
+    TERM = "term"
+    """A glossary term, explained in a tooltip."""
+    REF = "ref"
+    """A cross-reference to another clause of the same protocol."""
+    MARK = "mark"
+    """Words that differ from the wording this one is compared with."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a clause's own text; the segments of a clause joined are exactly its text."""
+
+    text: str
+    kind: Piece = Piece.TEXT
+    meaning: str = ""
+    """For a term: what it means."""
+    target: str = ""
+    """For a cross-reference: the id of the clause it refers to."""
+
+
+def _with_terms(text: str) -> list[Segment]:
+    out: list[Segment] = []
     pos = 0
     for m in find_terms(text):
-        out.append(md_escape_keep_space(text[pos : m.start]))
-        title = attr_escape(m.term.meaning)
-        out.append(f'<abbr title="{title}">{md_escape(text[m.start : m.end])}</abbr>')
+        if m.start > pos:
+            out.append(Segment(text[pos : m.start]))
+        out.append(Segment(text[m.start : m.end], Piece.TERM, meaning=m.term.meaning))
         pos = m.end
-    out.append(md_escape_keep_space(text[pos:]))
-    return "".join(out)
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
 
 
-def render(protocol: Protocol, clause: Clause, link_to: str = "", terms: bool = True) -> str:
-    """The clause text as Markdown; cross-references link to ``link_to#target``.
+def segments(protocol: Protocol, clause: Clause, terms: bool = True) -> tuple[Segment, ...]:
+    """The clause's text cut into plain words, glossary terms and cross-references.
 
-    ``link_to`` is the relative path of the protocol page from the page being written ('' when
-    it is that page).
+    Joined, the segments' texts are exactly ``clause.text``: nothing is added or lost.
     """
     text = clause.text
-    esc = with_terms if terms else md_escape_keep_space
-    out: list[str] = []
+    plain = _with_terms if terms else (lambda t: [Segment(t)] if t else [])
+    out: list[Segment] = []
     pos = 0
     for r in find_refs(protocol, clause):
-        out.append(esc(text[pos : r.start]))
-        out.append(f"[{md_escape(text[r.start : r.end])}]({link_to}#{r.target})")
+        out += plain(text[pos : r.start])
+        out.append(Segment(text[r.start : r.end], Piece.REF, target=r.target))
         pos = r.end
-    out.append(esc(text[pos:]))
-    return "".join(out).strip()
+    out += plain(text[pos:])
+    return tuple(out)

@@ -1,4 +1,7 @@
-"""Legislation and guidance the protocols cite, found by patterns over clause texts."""
+"""Legislation and guidance the protocols cite, found by patterns over clause texts.
+
+The table is ``generator/data/legislation.yaml``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.core.datafile import check_id, check_pattern, read_entries
+from generator.core.problems import InputError, Problem
 from generator.core.types import Clause, Kind, Protocol
 
 
@@ -24,77 +29,33 @@ class Source:
     """What it is, in a sentence."""
 
 
-SOURCES: tuple[Source, ...] = (
-    Source(
-        "localism-act-2011",
-        "Localism Act 2011",
-        r"localism act|section 29\(1\)",
-        "Sets the framework for councillors' codes of conduct, registers of interests and "
-        "standards complaints (Part 1, Chapter 7).",
-    ),
-    Source(
-        "foi-act-2000",
-        "Freedom of Information Act 2000",
-        r"freedom of information",
-        "Gives anyone the right to ask a public authority for information it holds.",
-    ),
-    Source(
-        "lga-1972",
-        "Local Government Act 1972",
-        r"local government act 1972|section 100|\bs\.? ?100[a-k]?\b|section 151",
-        "Constitutes councils; section 100 and Schedule 12A govern public access to meetings "
-        "and papers; section 151 requires an officer responsible for finance.",
-    ),
-    Source(
-        "lga-1986",
-        "Local Government Act 1986",
-        r"local government act 1986",
-        "Prohibits councils from publishing party-political material and gives the Publicity "
-        "Code its legal force.",
-    ),
-    Source(
-        "publicity-code",
-        "Code of Recommended Practice on Local Authority Publicity",
-        r"code of (?:recommended )?practice (?:on|for) local (?:authority|government) publicity"
-        r"|publicity code",
-        "Statutory guidance (2011) on what council publicity may say, especially before elections.",
-    ),
-    Source(
-        "data-protection",
-        "Data Protection Act (1998, 2018) and UK GDPR",
-        r"data protection|gdpr|general data protection regulation",
-        "Governs how councils and councillors handle personal data.",
-    ),
-    Source(
-        "nolan",
-        "The Seven Principles of Public Life (Nolan principles)",
-        r"nolan|seven principles|principles of public life",
-        "Selflessness, integrity, objectivity, accountability, openness, honesty and leadership, "
-        "set out by the Committee on Standards in Public Life in 1995.",
-    ),
-    Source(
-        "code-of-conduct",
-        "The councillors' Code of Conduct",
-        r"code of conduct for (?:councillors|members)|councillors[’'] code of conduct"
-        r"|members[’'] code of conduct|(?:council[’']s )?(?:adopted )?code of conduct",
-        "The code each council must adopt under the Localism Act 2011, setting the standards "
-        "of behaviour expected of its councillors.",
-    ),
-    Source(
-        "officers-code",
-        "The officers' (employees') code of conduct",
-        r"officers[’'] code of conduct|employees[’'] code"
-        r"|code of conduct for (?:officers|employees)",
-        "The standards the council sets for its staff, usually part of their terms of employment.",
-    ),
-    Source(
-        "lgha-1989",
-        "Local Government and Housing Act 1989",
-        r"local government and housing act|politically restricted",
-        "Creates the Head of Paid Service and Monitoring Officer roles and politically "
-        "restricted posts.",
-    ),
-)
+def load_sources(text: str | None = None) -> tuple[Source, ...]:
+    """The sources from ``generator/data/legislation.yaml`` (or ``text``), checked.
+
+    Raises ``InputError`` naming the file, line and cause of every bad entry.
+    """
+    entries = read_entries("legislation.yaml", ("id", "title", "pattern", "about"), (), text)
+    problems = [p for e in entries for p in check_id(e) + check_pattern(e)]
+    ids = {e.values["id"] for e in entries}
+    problems += [
+        Problem(entries[0].path, 0, f"no entry with id '{needed}': the page needs it ({why})")
+        for needed, why in NEEDED.items()
+        if needed not in ids
+    ]
+    if problems:
+        raise InputError(problems)
+    return tuple(Source(**e.values) for e in entries)
+
+
+NEEDED = {
+    "code-of-conduct": "the councillors' code is told apart from the officers' code",
+    "officers-code": "its citations are taken out before looking for the councillors' code",
+}
+"""Entries the code below relies on, and why."""
+
+
+SOURCES = load_sources()
+"""Every source, in the order the Legislation page lists them (read once, when imported)."""
 
 # Matched against lower-cased text: much faster than IGNORECASE over every clause.
 _COMPILED = tuple(

@@ -2,60 +2,51 @@
 
 At scale the matrix cannot show hundreds of columns and the compare pages cannot be built for
 every pair, so those pages load ``data/positions/<slug>.json`` for the councils a reader picks:
-one small file per protocol (linear in N), each obligation's position and wording.
+one small file per protocol (linear in N), each obligation's position and the exact text of
+each clause it cites (the browser quotes each clause as the static pages do).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
+from generator.core.links import clause_url, positions_file, protocol_url
 from generator.core.types import Protocol
-from generator.map.obligations import ObligationMap, Status
-from generator.outputs.opendata import clause_url
-from generator.views.wordings import wording
-from generator.views.words_display import clause_name, status_of
-
-POSITIONS_DIR = "data/positions"
+from generator.views.corpus import Corpus
+from generator.views.words_display import clause_name
 
 
-def positions_path(slug: str) -> str:
-    """Where a protocol's position file lives, relative to ``docs/``."""
-    return f"{POSITIONS_DIR}/{slug}.json"
-
-
-def positions_data(omap: ObligationMap, p: Protocol) -> dict[str, Any]:
-    """``{council, tier, url, positions: {obligation id: [status, strength, clauses, wording]}}``
-    where clauses are ``[[name, url], ...]`` relative to the site root; absent obligations are
-    left out."""
+def positions_data(corpus: Corpus, p: Protocol) -> dict[str, Any]:
+    """``{id, council, tier, url, positions: {obligation id: [status, strength, clauses,
+    quotes]}}`` where clauses are ``[[name, url], ...]`` relative to the site root and quotes
+    ``[[clause id, text], ...]``; obligations the protocol does not state are left out."""
     out: dict[str, list[Any]] = {}
-    for o in omap.obligations:
-        s = o.sources.get(p.slug)
-        status = status_of(s)
-        if s is None or status is Status.ABSENT:
+    for o in corpus.obligations:
+        pos = corpus.position(o, p)
+        if not pos.stated:
             continue
         out[o.id] = [
-            status.value,
-            s.strength.value if s.strength else None,
-            [[clause_name(p.by_id[c]), clause_url(p.slug, c)] for c in s.clauses if c in p.by_id],
-            wording(o, p),
+            pos.status.value,
+            pos.strength.value if pos.strength else None,
+            [[clause_name(c), clause_url(p.slug, c.id)] for c in pos.clauses],
+            [[c.id, c.text] for c in pos.clauses],
         ]
     return {
         "id": p.slug,
         "council": p.meta.council,
         "tier": p.meta.tier.value,
-        "url": f"protocols/{p.slug}/",
+        "url": protocol_url(p.slug),
         "positions": out,
     }
 
 
-def positions_files(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, str]:
+def positions_files(corpus: Corpus) -> dict[str, str]:
     """Every protocol's position file, compact JSON, by path."""
     return {
-        positions_path(p.slug): json.dumps(
-            positions_data(omap, p), ensure_ascii=False, separators=(",", ":")
+        positions_file(p.slug): json.dumps(
+            positions_data(corpus, p), ensure_ascii=False, separators=(",", ":")
         )
         + "\n"
-        for p in protocols
+        for p in corpus.protocols
     }

@@ -1,19 +1,9 @@
-"""What a protocol says for an obligation, as text: its cited clauses joined, or the model's."""
+"""The model wording of an obligation filled in for a protocol (its name, titles for its tier)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from generator.core.types import Protocol
-from generator.map.obligations import Obligation, Status
-
-
-def wording(o: Obligation, p: Protocol) -> str:
-    """The text of the clauses ``p`` cites for ``o``, joined; '' when it is silent."""
-    s = o.sources.get(p.slug)
-    if s is None or s.status is Status.ABSENT:
-        return ""
-    return " ".join(p.by_id[c].text for c in s.clauses if c in p.by_id)
+from generator.map.obligations import Obligation
 
 
 def model_wording(o: Obligation, p: Protocol) -> str:
@@ -33,8 +23,3 @@ def model_wording(o: Obligation, p: Protocol) -> str:
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
     return text
-
-
-def stating(o: Obligation, protocols: Sequence[Protocol]) -> list[Protocol]:
-    """The protocols that state ``o`` in full or in part, in protocol order."""
-    return [p for p in protocols if wording(o, p)]

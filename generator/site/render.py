@@ -1,0 +1,133 @@
+"""The one Jinja environment that renders every generated page from its view model.
+
+Pages are Markdown for MkDocs (with ``attr_list`` and ``md_in_html``) holding some raw HTML.
+Data reaches a page only through a filter that says which context it is written into:
+
+- ``md``: Markdown text (a paragraph, heading, list item, table cell or link text): every
+  character Markdown or HTML could read as syntax is escaped (``generator.core.markdown_text``).
+- ``attr``: raw HTML that Markdown does not read (an attribute value, or the text of an element
+  without ``markdown=``): HTML-escaped, braces as character references. Not for data text in an
+  ``attr_list`` (``{: aria-label="..." }``): Markdown reads that text as inline Markdown first,
+  so templates put only validated ids and clause numbers there, and give a link a longer
+  accessible name with visually hidden text inside the link instead.
+- ``url``: a link destination: characters outside a URL's safe set are percent-encoded, so a
+  destination can neither end the link nor start a new one.
+
+A plain string written without one of them is an error (``finalize`` refuses it), so a template
+cannot forget to escape; numbers pass as they are. Undefined names are errors too
+(``StrictUndefined``). Templates live in ``templates/`` beside this module: ``pages/`` holds one
+template per page kind, ``fragments/`` the macros they share.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.core import links
+from generator.core.markdown_text import md_escape_keep_space
+from generator.site.front_matter import safe_title
+
+
+class UnescapedText(TypeError):
+    """A template wrote a string without saying how to escape it."""
+
+
+def md(text: str | None) -> Markup:
+    """Text for a Markdown context, shown exactly as written (whitespace collapsed)."""
+    return Markup(md_escape_keep_space(text or ""))
+
+
+def attr(text: str | None) -> Markup:
+    """Text for raw HTML: an attribute value, or an element's text that Markdown does not read."""
+    escaped = html.escape(" ".join((text or "").split()), quote=True)
+    # Braces too: in an attr_list value ({: aria-label="..." }) a "}" would end the list.
+    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def url(target: str) -> Markup:
+    """A link destination (a relative path with an optional ``#anchor``)."""
+    return Markup(quote(target, safe="/#.-_~%"))
+
+
+def yaml_title(text: str) -> Markup:
+    """A page title for YAML front matter: a JSON string (valid YAML), never markup."""
+    return Markup(json.dumps(safe_title(text), ensure_ascii=False))
+
+
+def repeat(syntax: str, times: int) -> Markup:
+    """Markdown syntax repeated: ``repeat("#", 3)`` for a heading, ``repeat("    ", 2)`` to
+    indent a list item. Only for the template's own syntax characters."""
+    if syntax not in ("#", "    "):
+        raise UnescapedText(f"repeat() is for heading marks and indents, not {syntax!r}")
+    return Markup(syntax * times)
+
+
+_PAGES = {
+    name: getattr(links, name)
+    for name in (
+        "PROTOCOLS_INDEX",
+        "OBLIGATIONS_INDEX",
+        "COMPARE_INDEX",
+        "MATRIX",
+        "THEMES",
+        "GLOSSARY",
+        "LEGISLATION",
+        "OPEN_DATA",
+        "HOME",
+        "MODEL",
+        "CHANGES",
+        "METHODOLOGY",
+        "ACCESSIBILITY",
+    )
+}
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        if isinstance(value, bool | type(None)):
+            raise UnescapedText(f"a template wrote {value!r}; write text, not a flag")
+        return value
+    raise UnescapedText(
+        f"a template wrote the text {value[:40]!r} without an escaping filter "
+        "(use |md in Markdown, |attr in raw HTML, |url for a link)"
+    )
+
+
+@functools.cache
+def environment() -> Environment:
+    """The environment, made once (compiled templates are kept between pages)."""
+    env = Environment(
+        loader=PackageLoader("generator.site", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,  # a template edited under `mkdocs serve` is read again
+        # Markdown's own "{#id}" anchors must pass through: template comments are {## ##}.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(md=md, attr=attr, url=url, yaml_title=yaml_title)
+    env.globals.update(
+        rel=links.rel,
+        protocol_page=links.protocol_page,
+        obligation_page=links.obligation_page,
+        compare_page=links.compare_page,
+        pages=_PAGES,
+        repeat=repeat,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """Render ``templates/<template>`` with the given view model(s); one final newline."""
+    return environment().get_template(template).render(**context).rstrip("\n") + "\n"

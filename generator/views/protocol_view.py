@@ -1,0 +1,198 @@
+"""View models of the protocols index and of one protocol's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.core.dates import human_date
+from generator.core.types import Clause, Kind, Protocol
+from generator.map.obligations import Obligation
+from generator.views.clause_text import Segment
+from generator.views.corpus import Corpus
+
+
+class BlockKind(StrEnum):
+    """How a run of clauses is laid out on the page."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    ITEMS = "items"
+    """Consecutive bullet items: one Markdown list."""
+    TABLE = "table"
+    """Consecutive table rows: one table."""
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """One clause as the page shows it."""
+
+    clause: Clause
+    segments: tuple[Segment, ...]
+    """Its text, cut into words, glossary terms and cross-references."""
+    carries: tuple[Obligation, ...]
+    """The obligations it states."""
+    depth: int
+    """Heading level (2 to 6) for a heading; list depth from 0 for an item."""
+    link_name: str
+    """What its ¶ link is called for a screen reader: 'clause 3.5' or 'this clause'."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, a paragraph, a quoted paragraph, a list or a table."""
+
+    kind: BlockKind
+    clauses: tuple[ClauseView, ...]
+    width: int = 0
+    """For a table: the number of columns."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A line of the facts box: name and value (plain text)."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ProtocolPage:
+    """Everything the protocol page shows."""
+
+    protocol: Protocol
+    page: str
+    facts: tuple[Fact, ...]
+    dropped: tuple[str, ...]
+    """What was left out of the seed text as page furniture, each in words."""
+    has_map: bool
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    protocol: Protocol
+    adopted: str
+    review_due: str
+    clauses: int
+    coverage: str
+
+
+@dataclass(frozen=True)
+class ProtocolsIndex:
+    page: str
+    tiers: tuple[str, ...]
+    rows: tuple[IndexRow, ...]
+    obligations: int
+    """How many obligations the map has (0 without a map)."""
+    has_map: bool
+
+
+def protocols_index(corpus: Corpus, page: str) -> ProtocolsIndex:
+    rows = tuple(
+        IndexRow(
+            protocol=p,
+            adopted=human_date(p.meta.adopted),
+            review_due=human_date(p.meta.review_due),
+            clauses=sum(1 for _ in p.body_clauses()),
+            coverage=corpus.coverage[p.slug].words if corpus.omap else "",
+        )
+        for p in corpus.protocols
+    )
+    return ProtocolsIndex(
+        page=page,
+        tiers=tuple(sorted({p.meta.tier.value for p in corpus.protocols})),
+        rows=rows,
+        obligations=len(corpus.obligations),
+        has_map=corpus.omap is not None,
+    )
+
+
+def protocol_page(corpus: Corpus, p: Protocol, page: str) -> ProtocolPage:
+    m = p.meta
+    facts = [
+        Fact("Council", m.council),
+        Fact("Tier", f"{m.tier.value.capitalize()} council"),
+        Fact("Adopted", human_date(m.adopted)),
+        Fact("Review due", human_date(m.review_due)),
+    ]
+    if m.based_on:
+        facts.append(Fact("Based on", m.based_on))
+    facts.append(Fact("Clauses", str(sum(1 for _ in p.body_clauses()))))
+    if corpus.omap:
+        facts.append(Fact("Obligations stated", corpus.coverage[p.slug].words))
+    dropped = tuple(
+        (f"the line “{d.line}”" if d.line else f"the bullet glyph “{d.bullet}”") + f": {d.reason}"
+        for d in m.dropped
+    )
+    return ProtocolPage(
+        protocol=p,
+        page=page,
+        facts=tuple(facts),
+        dropped=dropped,
+        has_map=corpus.omap is not None,
+        blocks=_blocks(corpus, p),
+    )
+
+
+def _blocks(corpus: Corpus, p: Protocol) -> tuple[Block, ...]:
+    depth = _heading_depths(p)
+    blocks: list[Block] = []
+    run: list[ClauseView] = []
+    run_kind: BlockKind | None = None
+
+    def flush() -> None:
+        nonlocal run, run_kind
+        if run and run_kind:
+            width = max(len(v.clause.cells) for v in run) if run_kind is BlockKind.TABLE else 0
+            blocks.append(Block(run_kind, tuple(run), width))
+        run, run_kind = [], None
+
+    for c in p.clauses:
+        if c.kind is Kind.HEADING:  # a heading's words as they are: no links, no tooltips
+            view = _view(corpus, p, c, min(depth[c.id] + 2, 6), (Segment(c.text),))
+        elif c.kind is Kind.ITEM:
+            view = _view(corpus, p, c, max(c.level - 1, 0))
+        else:
+            view = _view(corpus, p, c, 0)
+        kind = {
+            Kind.HEADING: BlockKind.HEADING,
+            Kind.PARAGRAPH: BlockKind.PARAGRAPH,
+            Kind.QUOTE: BlockKind.QUOTE,
+            Kind.ITEM: BlockKind.ITEMS,
+            Kind.ROW: BlockKind.TABLE,
+        }[c.kind]
+        if kind in (BlockKind.ITEMS, BlockKind.TABLE) and kind is run_kind:
+            run.append(view)
+            continue
+        flush()
+        if kind in (BlockKind.ITEMS, BlockKind.TABLE):
+            run, run_kind = [view], kind
+        else:
+            blocks.append(Block(kind, (view,)))
+    flush()
+    return tuple(blocks)
+
+
+def _view(
+    corpus: Corpus, p: Protocol, c: Clause, depth: int, text: tuple[Segment, ...] | None = None
+) -> ClauseView:
+    return ClauseView(
+        clause=c,
+        segments=corpus.segments(p, c) if text is None else text,
+        carries=corpus.carried.get(c.id, ()),
+        depth=depth,
+        link_name=f"clause {c.number}" if c.number else "this clause",
+    )
+
+
+def _heading_depths(p: Protocol) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for c in p.clauses:
+        if c.kind is Kind.HEADING:
+            parent = c.parent
+            while parent and parent in p.by_id and p.by_id[parent].kind is not Kind.HEADING:
+                parent = p.by_id[parent].parent
+            depth[c.id] = depth.get(parent, -1) + 1 if parent else 0
+    return depth
