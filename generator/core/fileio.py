@@ -97,25 +97,26 @@ def write_tree_swap(root: Path, files: Mapping[str, str | bytes]) -> None:
     command did not write is refused, so nothing of the user's is ever removed. Raises
     :class:`WriteError`.
     """
+    shown, root = root, Path(os.path.abspath(root))  # "." has a name once made absolute
     try:
         info = root.lstat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise WriteError(write_error(root, exc)) from exc
+        raise WriteError(write_error(shown, exc)) from exc
     if info is not None and not stat.S_ISDIR(info.st_mode):
         what = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "a file"
-        raise WriteError(f"{root}: is {what}, not a folder; give a folder (nothing written)")
+        raise WriteError(f"{shown}: is {what}, not a folder; give a folder (nothing written)")
     if info is not None:
         try:
             present = {p.name for p in root.iterdir()}
         except OSError as exc:
-            raise WriteError(write_error(root, exc)) from exc
+            raise WriteError(write_error(shown, exc)) from exc
         extra = sorted(present - {rel.split("/")[0] for rel in files})
         if extra:
-            shown = ", ".join(extra[:3]) + (", ..." if len(extra) > 3 else "")
+            listed = ", ".join(extra[:3]) + (", ..." if len(extra) > 3 else "")
             raise WriteError(
-                f"{root}: holds other files ({shown}) that this command did not write; "
+                f"{shown}: holds other files ({listed}) that this command did not write; "
                 "give a new or empty folder, or one it wrote before (nothing written)"
             )
     parent = root.absolute().parent
@@ -123,7 +124,7 @@ def write_tree_swap(root: Path, files: Mapping[str, str | bytes]) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{root.name[:80]}.", suffix=".new"))
     except OSError as exc:
-        raise WriteError(write_error(parent, exc)) from exc
+        raise WriteError(write_error(shown, exc)) from exc
     old: Path | None = None
     try:
         for rel in sorted(files):
@@ -145,6 +146,6 @@ def write_tree_swap(root: Path, files: Mapping[str, str | bytes]) -> None:
             raise
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise WriteError(write_error(root, exc)) from exc
+        raise WriteError(write_error(shown, exc)) from exc
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
