@@ -91,7 +91,10 @@ def with_terms(text: str) -> str:
     for m in find_terms(text):
         out.append(md_escape_keep_space(text[pos : m.start]))
         title = attr_escape(m.term.meaning)
-        out.append(f'<abbr title="{title}">{md_escape(text[m.start : m.end])}</abbr>')
+        term = attr_escape(m.term.id)  # the glossary entry's anchor, for glossary.js's link
+        out.append(
+            f'<abbr title="{title}" data-term="{term}">{md_escape(text[m.start : m.end])}</abbr>'
+        )
         pos = m.end
     out.append(md_escape_keep_space(text[pos:]))
     return "".join(out)
