@@ -394,3 +394,38 @@ def test_matrix_councils_chosen_are_kept_in_the_address(page: Any, scale_url: st
         "#matrix thead th:not([hidden]) a", "as => as.map(a => a.textContent.trim())"
     )
     assert len(heads) == 2
+
+
+# ----------------------------------------------------------------------------- long pages
+
+
+def test_a_long_page_has_contents_on_a_phone_and_a_way_back_to_the_top(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "protocols/southend/")
+    contents = page.locator("details.page-toc")
+    assert contents.is_visible()
+    assert not contents.locator("nav").is_visible()  # collapsed until opened
+    contents.locator("summary").click()
+    link = contents.locator("a", has_text="Access to Information").first
+    href = str(link.get_attribute("href"))
+    link.click()
+    assert page.url.endswith(href)
+    assert page.evaluate("scrollY") > 1000
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, -300)  # scrolling back up shows the button
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("() => scrollY === 0")
+    context.close()
+
+
+def test_the_side_contents_replace_the_page_contents_on_a_wide_screen(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "protocols/southend/")
+    assert not page.locator("details.page-toc").is_visible()
+    assert page.locator(".md-sidebar--secondary").is_visible()
