@@ -429,3 +429,33 @@ def test_the_side_contents_replace_the_page_contents_on_a_wide_screen(
     page.goto(site_url + "protocols/southend/")
     assert not page.locator("details.page-toc").is_visible()
     assert page.locator(".md-sidebar--secondary").is_visible()
+
+
+# ---------------------------------------------------------------------------------- trust
+
+
+def test_every_page_footer_names_the_publisher_a_contact_and_how_to_report_a_mistake(
+    page: Any, site_url: str
+) -> None:
+    for path in ("", "protocols/southend/", "matrix/"):
+        page.goto(site_url + path)
+        footer = page.locator(".md-footer")
+        text = footer.inner_text()
+        assert "Made with" not in text
+        assert "Published by " in text
+        assert footer.locator("a[href^='mailto:']").count() >= 2
+        report = footer.locator("a", has_text="report it").get_attribute("href")
+        assert report and "title=Error%20on%20" in report and "{" not in report
+        assert footer.locator("a", has_text="Accessibility statement").is_visible()
+
+
+def test_the_accessibility_statement_gives_contact_status_and_date_tested(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "accessibility/")
+    article = page.locator("article")
+    text = article.inner_text()
+    assert "partially compliant" in text
+    assert re.search(r"last tested on \d{1,2} \w+ 20\d\d", text)
+    assert article.locator("a[href^='mailto:']").count() >= 2
+    assert "<!--" not in article.inner_html().replace("<!-- -->", "")
