@@ -125,6 +125,16 @@ def test_search_need_to_know_puts_the_obligation_first(page: Any, site_url: str)
 # ---------------------------------------------------------------------- keyboard and focus
 
 FOCUS = """() => {
+  // inside a box clipped to almost nothing (a visually hidden heading row, say)
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const b = a.getBoundingClientRect();
+      const st = getComputedStyle(a);
+      if ((b.width < 4 || b.height < 4) && (st.overflow !== 'visible' || st.clip !== 'auto'))
+        return true;
+    }
+    return false;
+  };
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const s = getComputedStyle(e);
@@ -135,7 +145,8 @@ FOCUS = """() => {
     outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
     outlineColor: s.outlineColor, shadow: s.boxShadow,
     width: r.width, height: r.height,
-    visible: s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0,
+    visible: e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) &&
+      r.width >= 4 && r.height >= 4 && !clipped(e),
   };
 }"""
 
@@ -145,6 +156,9 @@ def _walk(page: Any, stops: int = 30) -> list[dict[str, Any]]:
     for _ in range(stops):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUS)
+        if focused and not focused["visible"]:  # some controls fade in: wait for them
+            page.wait_for_timeout(400)
+            focused = page.evaluate(FOCUS)
         if focused:
             seen.append(focused)
     return seen
@@ -172,6 +186,32 @@ def test_every_tab_stop_shows_a_visible_focus_ring(
         or "255, 255, 255" not in s["shadow"]  # the white ring, for dark backgrounds
     ]
     assert not bad, bad
+
+
+def test_on_a_phone_the_menu_opens_by_keyboard_and_hidden_links_take_no_focus(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "protocols/")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    menu = page.locator("label[for='__drawer'] button")
+    assert page.evaluate("() => document.activeElement.parentElement.htmlFor") == "__drawer"
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer")
+    assert menu.get_attribute("aria-expanded") == "true"
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    page.wait_for_timeout(400)
+    focused = page.evaluate(FOCUS)
+    assert focused and focused["visible"] and "md-nav__link" in focused["what"], focused
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate("() => document.activeElement.parentElement.htmlFor") == "__drawer"
+    context.close()
 
 
 def test_the_protocol_filter_box_and_the_matrix_checkbox_show_focus(

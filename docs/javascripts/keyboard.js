@@ -117,7 +117,51 @@
     });
   }
 
+  // The header's menu button (and the search button on a phone) are <label>s, which take no
+  // focus: a keyboard could not open the navigation drawer. Each gets a real <button> inside,
+  // holding its icon; Escape closes the drawer and returns to its button.
+  function setUpHeaderButtons() {
+    document.querySelectorAll("label.md-header__button[for]").forEach(function (label) {
+      if (label.dataset.ready) return;
+      var toggle = document.getElementById(label.htmlFor);
+      if (!toggle) return;
+      label.dataset.ready = "yes";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "header-toggle";
+      button.setAttribute("aria-label", label.htmlFor === "__drawer" ? "Menu" : "Search");
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      while (label.firstChild) button.appendChild(label.firstChild);
+      label.appendChild(button);
+      toggle.addEventListener("change", function () {
+        button.setAttribute("aria-expanded", String(toggle.checked));
+      });
+      button.addEventListener("click", function (e) {
+        e.preventDefault();
+        e.stopPropagation();
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        if (toggle.checked && label.htmlFor === "__search") {
+          var input = document.querySelector(".md-search__input");
+          if (input) input.focus();
+        }
+      });
+    });
+    var drawer = document.getElementById("__drawer");
+    if (drawer && !drawer.dataset.ready) {
+      drawer.dataset.ready = "yes";
+      document.addEventListener("keydown", function (e) {
+        if (e.key !== "Escape" || !drawer.checked) return;
+        drawer.checked = false;
+        drawer.dispatchEvent(new Event("change"));
+        var button = document.querySelector("label[for='__drawer'] .header-toggle");
+        if (button) button.focus();
+      });
+    }
+  }
+
   function setUp() {
+    setUpHeaderButtons();
     var root = base();
     document.querySelectorAll(".md-typeset abbr[title]").forEach(function (t) {
       setUpTerm(t, root);
