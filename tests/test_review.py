@@ -26,7 +26,7 @@ from .helpers import ROOT
 @cache
 def project() -> Project:
     p, problems = load_project(ROOT)
-    assert p.obligations is not None
+    assert p.obligations is not None and not problems
     return p
 
 
