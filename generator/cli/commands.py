@@ -33,7 +33,9 @@ def check(args: argparse.Namespace) -> int:
     """Read and validate the source protocols and clauses.yaml; print every problem.
 
     Problems print as PATH:LINE: message; the exit status is 1 if there are errors (or,
-    with --strict, warnings). Prints each protocol's clause count and map coverage.
+    with --strict, warnings). Prints each protocol's clause count and map coverage, then the
+    positions still to review: those 'ingest' suggested (marked 'suggested: true'), each as
+    clauses.yaml:LINE. Remove 'suggested: true' from a position once a person has checked it.
 
     Example:
       python -m generator check --strict
@@ -52,7 +54,28 @@ def check(args: argparse.Namespace) -> int:
             f"{len(project.obligations.obligations)} obligations in "
             f"{len(project.obligations.themes)} themes"
         )
+        _to_review(project)
     return 1 if failed else 0
+
+
+def _to_review(project: Project) -> None:
+    """List the suggested positions not yet reviewed, by protocol, located in clauses.yaml."""
+    omap = project.obligations
+    if omap is None:
+        return
+    for p in project.protocols:
+        rows = [
+            (s.line, o.id, s)
+            for o in omap.obligations
+            if (s := o.sources.get(p.slug)) is not None and s.suggested
+        ]
+        if not rows:
+            continue
+        print(f"{p.slug}: {len(rows)} suggested position(s) still to review:")
+        for line, oid, s in sorted(rows):
+            what = s.status.value + (f", {s.strength.value}" if s.strength else "")
+            cited = f" ({', '.join(s.clauses)})" if s.clauses else ""
+            print(f"  {omap.path}:{line}: {oid}: {what}{cited}")
 
 
 def export(args: argparse.Namespace) -> int:

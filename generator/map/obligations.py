@@ -112,6 +112,8 @@ class Source:
     note: str | None
     """How this protocol's version differs in substance, if it does."""
     line: int
+    suggested: bool = False
+    """Suggested by ``ingest`` and not yet reviewed by a person (``suggested: true``)."""
 
 
 @dataclass(frozen=True)
@@ -426,12 +428,16 @@ class _Reader:
                         f"{where}: status is partial but no note says how it differs",
                         Severity.WARNING,
                     )
+            suggested = entry.get("suggested", False)
+            if not isinstance(suggested, bool):
+                self.problem(at, f"{where}: 'suggested' must be true or false")
+                suggested = False
             for key in entry:
-                if key not in ("status", "strength", "clauses", "note"):
+                if key not in ("status", "strength", "clauses", "note", "suggested"):
                     self.problem(at, f"{where}: unknown key '{key}'")
             if status is not None:
                 out[slug] = Source(
-                    status, strength, tuple(clauses), str(note) if note else None, at
+                    status, strength, tuple(clauses), str(note) if note else None, at, suggested
                 )
         return out
 

@@ -92,12 +92,15 @@ def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict
 def _source(source: Any) -> dict[str, Any]:
     if source is None:
         return {"status": "absent", "strength": None, "clauses": [], "note": None}
-    return {
+    out = {
         "status": source.status.value,
         "strength": source.strength.value if source.strength else None,
         "clauses": list(source.clauses),
         "note": source.note,
     }
+    if source.suggested:  # suggested by ingest, not yet reviewed by a person
+        out["suggested"] = True
+    return out
 
 
 def to_json(data: Any, pretty: bool = False) -> str:
