@@ -190,3 +190,15 @@ def test_json_has_the_issue_shape() -> None:
     assert isinstance(data["unmatched_clauses"], list)
     to_add = [o for o in data["obligations"] if "model_wording" in o]
     assert to_add and all(o["status"] == "not_found" for o in to_add)
+
+
+def test_check_your_protocol_page() -> None:
+    from generator.site.build import build_pages
+
+    page = build_pages(project())["check.md"]
+    assert isinstance(page, str)
+    assert page.startswith("# Check your protocol\n")
+    assert "python -m generator review our-protocol.docx -o review.html" in page
+    assert "## Example: West Mersea Town Council" in page
+    assert "#### Core obligations to add" in page
+    assert "](obligations/" in page  # obligation titles link to their pages

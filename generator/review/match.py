@@ -251,16 +251,18 @@ def _dedupe(pairs: list[tuple[Evidence, Status]]) -> list[tuple[Evidence, Status
 
 
 def _same(key: str, ref: Reference, options: Options) -> tuple[float, str] | None:
+    """(ratio, the mapped clause's wording key) when ``key`` has the same wording as one."""
     if not key:
         return None
     if key in ref.known:
         return 1.0, key
-    hit = process.extractOne(
-        key, ref.known_keys, scorer=fuzz.ratio, score_cutoff=100 * options.same
-    )
-    if hit is None:
-        return None
-    return hit[1] / 100, hit[0]
+    cache_key = (key, options.same)
+    if cache_key not in ref.same_cache:
+        hit = process.extractOne(
+            key, ref.known_keys, scorer=fuzz.ratio, score_cutoff=100 * options.same
+        )
+        ref.same_cache[cache_key] = None if hit is None else (hit[1] / 100, hit[0])
+    return ref.same_cache[cache_key]
 
 
 def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:

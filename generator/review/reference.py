@@ -72,6 +72,10 @@ class Reference:
     """Each wording's total term weight."""
     support: tuple[float, ...] = ()
     """For each obligation, the share of the mapped protocols that state it (0 to 1)."""
+    same_cache: dict[tuple[str, float], tuple[float, str] | None] = field(
+        default_factory=dict, compare=False
+    )
+    """Clause wording key and least ratio -> the nearest mapped wording (filled as used)."""
 
 
 def build_reference(

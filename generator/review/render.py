@@ -9,6 +9,7 @@ clauses are quoted exactly as they were read.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -82,10 +83,25 @@ def to_json(report: Report) -> str:
     return json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_markdown(report: Report, omap: ObligationMap) -> str:
+def to_markdown(
+    report: Report,
+    omap: ObligationMap,
+    level: int = 1,
+    link: Callable[[str], str] | None = None,
+) -> str:
+    """The report as Markdown; its title at heading ``level``; obligation titles linked to
+    ``link(obligation id)`` when given (the site's obligation pages)."""
+
+    def h(depth: int, text: str) -> str:
+        return f"{'#' * (level + depth)} {text}"
+
+    def title(o: ObligationReview) -> str:
+        text = md_escape(o.title)
+        return f"[{text}]({link(o.id)})" if link else text
+
     s = report.summary()
     out = [
-        f"# Review of {md_escape(report.protocol)}",
+        h(0, f"Review of {md_escape(report.protocol)}"),
         "",
         INTRO,
         "",
@@ -96,41 +112,39 @@ def to_markdown(report: Report, omap: ObligationMap) -> str:
     ]
     for f in Finding:
         out.append(f"| {FINDING_WORDS[f]} ({STATUS_HELP[f]}) | {s[f.value]} |")
-    out += ["", "## Core obligations to add", ""]
+    out += ["", h(1, "Core obligations to add"), ""]
     if not report.to_add:
         out.append("Every core obligation of the model was found, in full, in part or uncertain.")
     for o in report.to_add:
         where = f" (model clause {o.model_number})" if o.model_number else ""
-        out += [f"### {md_escape(o.title)}", "", f"Model wording{where}:", ""]
+        out += [h(2, md_escape(o.title)), "", f"Model wording{where}:", ""]
         out += [
             f"> {md_escape(line)}" if line else ">" for line in (o.model_text or "").split("\n")
         ]
         out.append("")
-    out += ["## Weaker than the model", ""]
+    out += [h(1, "Weaker than the model"), ""]
     if not report.weaker:
         out.append("No obligation found is worded more weakly than the model.")
     else:
         out += ["| Obligation | Their clauses | Theirs | Model |", "|---|---|---|---|"]
         for o in report.weaker:
             theirs, model = o.theirs.value if o.theirs else "", o.model.value if o.model else ""
-            out.append(
-                f"| {md_escape(o.title)} | {md_escape(clauses_words(o))} | {theirs} | {model} |"
-            )
-    out += ["", "## Every obligation", ""]
+            out.append(f"| {title(o)} | {md_escape(clauses_words(o))} | {theirs} | {model} |")
+    out += ["", h(1, "Every obligation"), ""]
     for group in themes(report, omap):
         out += [
-            f"### {md_escape(group.title)}",
+            h(2, md_escape(group.title)),
             "",
             "| Obligation | Finding | Their clauses | Score | Strength |",
             "|---|---|---|---|---|",
         ]
         for o in group.obligations:
             out.append(
-                f"| {md_escape(o.title)} (`{o.id}`) | {FINDING_WORDS[o.status]} | "
+                f"| {title(o)} (`{o.id}`) | {FINDING_WORDS[o.status]} | "
                 f"{md_escape(clauses_words(o))} | {o.score:.2f} | {strength_words(o)} |"
             )
         out.append("")
-    out += ["## Their own content", ""]
+    out += [h(1, "Their own content"), ""]
     if not report.unmatched:
         out.append("Every clause matched an obligation.")
     else:

@@ -88,12 +88,12 @@ class ObligationReview:
 
     @property
     def weaker(self) -> bool:
-        """Their wording is weaker than the model's (should where the model says must)."""
-        return (
-            self.theirs is not None
-            and self.model is not None
-            and rank(self.theirs) < rank(self.model)
-        )
+        """Their verb is weaker than the model's: should or may where the model says must, may
+        where it says should. Wording with no such verb ('expected') is not compared."""
+        if self.theirs in (None, Strength.EXPECTED) or self.model in (None, Strength.EXPECTED):
+            return False
+        assert self.theirs is not None and self.model is not None
+        return rank(self.theirs) < rank(self.model)
 
     @property
     def to_add(self) -> bool:
