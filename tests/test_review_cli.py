@@ -86,3 +86,12 @@ def test_trouble_is_exit_2_with_the_file_named(tmp_path: Path) -> None:
     assert code == 2 and "ours.pdf" in err and "PDF" in err
     code, _, err = run_cli("review", VALE, "--hold-out", "nowhere")
     assert code == 2 and "no mapped protocol 'nowhere'" in err
+
+
+def test_reports_are_deterministic(tmp_path: Path) -> None:
+    for fmt in ("docx", "html", "json", "markdown"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        for out in (a, b):
+            code, _, err = run_cli("review", VALE, "-f", fmt, "-o", str(out))
+            assert code == 0, err
+        assert a.read_bytes() == b.read_bytes(), fmt

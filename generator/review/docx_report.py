@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from generator.core.fileio import stable_zip
 from generator.map.obligations import ObligationMap
 from generator.review.render import INTRO, STATUS_HELP, clauses_words, strength_words, themes
 from generator.review.report import FINDING_WORDS, Finding, Report
@@ -109,7 +110,7 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
         p.add_run(c.text)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return stable_zip(out.getvalue())
 
 
 def _header(table: object) -> None:
