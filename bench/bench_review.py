@@ -338,7 +338,7 @@ def _results_md(
             "| method | agreement | agreement, decided | citation precision | citation recall | "
             "false absents | "
             "uncertain | partial from | prior |",
-            "|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for label, o, t in compared:
             lines.append(

@@ -68,6 +68,9 @@ class Options:
     exclusive: float = 1.0
     """When choosing which clause to cite, how much a clause's better score for another
     obligation counts against it."""
+    close: float = 0.5
+    """Least score against a mapped clause for a clause to be taken as its paraphrase (and
+    to state only what it states); above 1, off."""
     cite: float = 0.6
     """Least score for a clause other than the best to be cited as well."""
     margin: float = 0.05
@@ -131,19 +134,25 @@ def review(
     linked: set[str] = set()
     leads = {c.id: lead for c, lead in body}
     unknown: list[tuple[Clause, str | None]] = []
+    hits: list[tuple[Clause, float, str]] = []
     for c, lead in body:
-        key = key_words(c.text)
-        hit = _same(key, ref, options)
+        hit = _same(key_words(c.text), ref, options)
         if hit is None:
             unknown.append((c, lead))
-            continue
-        score, found_key = hit
-        for kc in ref.known[found_key]:
-            for oid, status in kc.states:
+        else:
+            hits.append((c, hit[0], hit[1]))
+    own = _recognised(hits, ref, len(body))
+    for c, score, found_key in hits:
+        known = ref.known[found_key]
+        # A text recognised as one mapped protocol's version takes that protocol's reading of
+        # a wording other protocols share.
+        mine = [kc for kc in known if kc.slug == own]
+        for kc in mine or known:
+            for oid, position in kc.states:
                 if oid in index:
                     via = f"same wording as {kc.slug} {kc.label}"
                     ev = Evidence(_their(c, prefix), score, via)
-                    known_ev.setdefault(index[oid], []).append((ev, status))
+                    known_ev.setdefault(index[oid], []).append((ev, position))
                     linked.add(c.id)
     by_clause: dict[int, list[tuple[float, Clause]]] = {}
     clause_best: dict[str, float] = {}
@@ -251,6 +260,17 @@ def _dedupe(pairs: list[tuple[Evidence, Status]]) -> list[tuple[Evidence, Status
     return out
 
 
+def _recognised(hits: list[tuple[Clause, float, str]], ref: Reference, total: int) -> str | None:
+    """The mapped protocol that more than half of the clauses have the same wording as, if
+    any: the text is a version of it."""
+    counts: dict[str, int] = {}
+    for _, _, key in hits:
+        for slug in {kc.slug for kc in ref.known[key]}:
+            counts[slug] = counts.get(slug, 0) + 1
+    best = max(sorted(counts), key=lambda slug: counts[slug], default=None)
+    return best if best is not None and counts[best] > total / 2 else None
+
+
 def _same(key: str, ref: Reference, options: Options) -> tuple[float, str] | None:
     """(ratio, the mapped clause's wording key) when ``key`` has the same wording as one."""
     if not key or options.same > 1:
@@ -274,6 +294,10 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     weighted: dict[int, float] = {}
     if method in (Method.BM25, Method.DICE, Method.DICE_SORT):
         weighted = _weighted(text, ref, both=method is not Method.BM25)
+    if method is Method.DICE and weighted and options.close <= 1:
+        near = _paraphrase(weighted, ref, options)
+        if near is not None:
+            return near
     if method is Method.BM25 or method is Method.DICE:
         for j, s in weighted.items():
             w = wordings[j]
@@ -295,6 +319,22 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
         if s > out.get(w.obligation, 0.0):
             out[w.obligation] = s
     return out
+
+
+def _paraphrase(
+    weighted: dict[int, float], ref: Reference, options: Options
+) -> dict[int, float] | None:
+    """When a clause is a close paraphrase of one mapped clause (it scores at least
+    ``Options.close`` against it, and best), it states what that clause states, and only that:
+    a reworded clause is not also taken for its neighbours' obligations."""
+    best_j, best = -1, 0.0
+    for j, s in weighted.items():
+        if s > best or (s == best and j < best_j):
+            best_j, best = j, s
+    if best < options.close or ref.wordings[best_j].origin in ("statement", "model"):
+        return None
+    key = ref.wordings[best_j].key
+    return {ref.wordings[j].obligation: best for j in ref.by_key.get(key, ())}
 
 
 _BETA2 = 2.0

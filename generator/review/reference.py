@@ -72,6 +72,8 @@ class Reference:
     """Each wording's total term weight."""
     support: tuple[float, ...] = ()
     """For each obligation, the share of the mapped protocols that state it (0 to 1)."""
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    """A mapped clause's wording key -> the indexes of the wordings with that key."""
     same_cache: dict[tuple[str, float], tuple[float, str] | None] = field(
         default_factory=dict, compare=False
     )
@@ -124,6 +126,10 @@ def build_reference(
     for j, w in enumerate(wordings):
         for t in sorted(w.bag):
             postings.setdefault(t, []).append(j)
+    by_key: dict[str, list[int]] = {}
+    for j, w in enumerate(wordings):
+        if w.origin not in ("statement", "model"):
+            by_key.setdefault(w.key, []).append(j)
     totals = tuple(sum(weights.weight(t) for t in w.bag) for w in wordings)
     return Reference(
         omap=omap,
@@ -135,6 +141,7 @@ def build_reference(
         model=model_wordings(omap, protocols, group),
         postings=postings,
         totals=totals,
+        by_key=by_key,
         support=tuple(
             sum(
                 1
