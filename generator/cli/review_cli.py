@@ -14,6 +14,7 @@ from generator.core.types import Tier
 from generator.diff.importers import read_any
 from generator.drafting.answers import tier_group
 from generator.project import Project, load_project
+from generator.review.ingest import NewProtocol, prepare
 from generator.review.match import review
 from generator.review.reference import build_reference
 from generator.review.render import SUFFIX, Format, render
@@ -49,8 +50,6 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
         help="leave one mapped protocol's clauses and positions out of the comparison (to see "
         "how one of the mapped protocols would fare as a new council's)",
     )
-    from generator.review.ingest import register_ingest
-
     register_ingest(sub, add)
 
 
@@ -182,3 +181,72 @@ def _errors(problems: list[Problem]) -> bool:
 def _print(problems: list[Problem]) -> None:
     for p in problems:
         print(p, file=sys.stderr)
+
+
+def register_ingest(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add(sub, "ingest", ingest_command)
+    p.add_argument("file", type=Path, metavar="FILE", help="the protocol (.md, .txt or .docx)")
+    p.add_argument("--slug", required=True, help="its short id, e.g. 'little-snoring'")
+    p.add_argument("--council", required=True, help="the council's name")
+    p.add_argument("--tier", required=True, choices=[t.value for t in Tier], help="its tier")
+    p.add_argument("--title", help="the protocol's title (default: its first heading)")
+    p.add_argument("--adopted", help="when it was adopted: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--review-due", help="when it is next due for review")
+    p.add_argument("--based-on", help="the model or earlier text it says it follows")
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    """Add a council's protocol to source_protocols/ and suggest its positions in clauses.yaml.
+
+    FILE may be this project's Markdown, plain text as published (from a PDF) or a Word
+    document. The protocol is written as source_protocols/SLUG.md (with front matter) beside
+    its seed text, and every obligation of clauses.yaml gets this protocol's suggested
+    position, marked 'suggested: true' for a person to confirm (python -m generator check
+    lists them). Existing files are never overwritten, and clauses.yaml keeps its comments and
+    order. Nothing is written if anything is wrong.
+
+    Exit status: 0 added; 2 trouble (an unreadable file, a slug already used or invalid, a
+    seed or source file that already exists, errors in clauses.yaml).
+
+    Example:
+      python -m generator ingest little-snoring.txt --slug little-snoring \\
+          --council "Little Snoring Parish Council" --tier parish
+    """
+    root = Path(args.root)
+    new = NewProtocol(
+        file=args.file,
+        slug=args.slug,
+        council=args.council,
+        tier=Tier(args.tier),
+        title=args.title,
+        adopted=args.adopted,
+        review_due=args.review_due,
+        based_on=args.based_on,
+    )
+    result, problems = prepare(root, new)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if result is None:
+        return TROUBLE
+    seed_path = root / "source_protocols" / "seeds" / result.seed_name
+    source_path = root / "source_protocols" / f"{args.slug}.md"
+    written: list[Path] = []
+    try:
+        for path, text in ((seed_path, result.seed), (source_path, result.source)):
+            write_atomic(path, text)
+            written.append(path)
+        write_atomic(root / "clauses.yaml", result.clauses_yaml)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        print(f"cannot write: {exc.strerror or exc}; nothing was added", file=sys.stderr)
+        return TROUBLE
+    s = result.report.summary()
+    print(f"{source_path}: added ({result.report.clauses} clauses)")
+    print(
+        f"clauses.yaml: suggested positions for {args.slug}: {s['found']} full, "
+        f"{s['partial']} partial, {s['uncertain']} uncertain (written as absent), "
+        f"{s['not_found']} absent; {len(result.report.unmatched)} clause(s) under unmapped"
+    )
+    print("to review them: python -m generator check")
+    return OK

@@ -18,11 +18,9 @@ them as "suggested, not yet reviewed" until a person removes ``suggested: true``
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import io
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,6 @@ from typing import Any
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.core.fileio import write_atomic
 from generator.core.problems import Problem, Severity
 from generator.core.types import Kind, Protocol, Tier
 from generator.core.words import located_words
@@ -45,20 +42,7 @@ from generator.sources.fidelity import check_fidelity, protocol_words
 from generator.sources.ids import SLUG_PATTERN
 from generator.sources.load import parse_protocol
 
-OK, TROUBLE = 0, 2
 UNMAPPED_REASON = "Suggested by ingest, not yet reviewed: matches no obligation of the map."
-
-
-def register_ingest(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
-    p = add(sub, "ingest", ingest_command)
-    p.add_argument("file", type=Path, metavar="FILE", help="the protocol (.md, .txt or .docx)")
-    p.add_argument("--slug", required=True, help="its short id, e.g. 'little-snoring'")
-    p.add_argument("--council", required=True, help="the council's name")
-    p.add_argument("--tier", required=True, choices=[t.value for t in Tier], help="its tier")
-    p.add_argument("--title", help="the protocol's title (default: its first heading)")
-    p.add_argument("--adopted", help="when it was adopted: YYYY, YYYY-MM or YYYY-MM-DD")
-    p.add_argument("--review-due", help="when it is next due for review")
-    p.add_argument("--based-on", help="the model or earlier text it says it follows")
 
 
 @dataclass(frozen=True)
@@ -72,56 +56,23 @@ class Ingested:
     report: Report
 
 
-def ingest_command(args: argparse.Namespace) -> int:
-    """Add a council's protocol to source_protocols/ and suggest its positions in clauses.yaml.
+@dataclass(frozen=True)
+class NewProtocol:
+    """What ``ingest`` is told about the protocol it adds."""
 
-    FILE may be this project's Markdown, plain text as published (from a PDF) or a Word
-    document. The protocol is written as source_protocols/SLUG.md (with front matter) beside
-    its seed text, and every obligation of clauses.yaml gets this protocol's suggested
-    position, marked 'suggested: true' for a person to confirm (python -m generator check
-    lists them). Existing files are never overwritten, and clauses.yaml keeps its comments and
-    order. Nothing is written if anything is wrong.
-
-    Exit status: 0 added; 2 trouble (an unreadable file, a slug already used or invalid, a
-    seed or source file that already exists, errors in clauses.yaml).
-
-    Example:
-      python -m generator ingest little-snoring.txt --slug little-snoring \\
-          --council "Little Snoring Parish Council" --tier parish
-    """
-    root = Path(args.root)
-    result, problems = prepare(root, args)
-    for p in problems:
-        print(p, file=sys.stderr)
-    if result is None:
-        return TROUBLE
-    seed_path = root / "source_protocols" / "seeds" / result.seed_name
-    source_path = root / "source_protocols" / f"{args.slug}.md"
-    written: list[Path] = []
-    try:
-        for path, text in ((seed_path, result.seed), (source_path, result.source)):
-            write_atomic(path, text)
-            written.append(path)
-        write_atomic(root / "clauses.yaml", result.clauses_yaml)
-    except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        print(f"cannot write: {exc.strerror or exc}; nothing was added", file=sys.stderr)
-        return TROUBLE
-    s = result.report.summary()
-    print(f"{source_path}: added ({result.report.clauses} clauses)")
-    print(
-        f"clauses.yaml: suggested positions for {args.slug}: {s['found']} full, "
-        f"{s['partial']} partial, {s['uncertain']} uncertain (written as absent), "
-        f"{s['not_found']} absent; {len(result.report.unmatched)} clause(s) under unmapped"
-    )
-    print("to review them: python -m generator check")
-    return OK
+    file: Path
+    slug: str
+    council: str
+    tier: Tier
+    title: str | None = None
+    adopted: str | None = None
+    review_due: str | None = None
+    based_on: str | None = None
 
 
-def prepare(root: Path, args: argparse.Namespace) -> tuple[Ingested | None, list[Problem]]:
+def prepare(root: Path, args: NewProtocol) -> tuple[Ingested | None, list[Problem]]:
     """Everything ``ingest`` would write, checked; None with the problems when it cannot."""
-    slug: str = args.slug
+    slug = args.slug
     problems: list[Problem] = []
     if not SLUG_PATTERN.match(slug):
         problems.append(
@@ -170,7 +121,7 @@ def prepare(root: Path, args: argparse.Namespace) -> tuple[Ingested | None, list
     meta: dict[str, Any] = {
         "council": args.council,
         "title": title,
-        "tier": args.tier,
+        "tier": args.tier.value,
         "source": seed_name,
     }
     for key, value in (
@@ -201,7 +152,7 @@ def prepare(root: Path, args: argparse.Namespace) -> tuple[Ingested | None, list
                 "the importer changed words: " + mismatch.explain(seed_name, str(source_path)),
             )
         ]
-    reference = build_reference(omap, project.protocols, None, tier_group(Tier(args.tier)))
+    reference = build_reference(omap, project.protocols, None, tier_group(args.tier))
     report = review(args.file.name, revision.kind.value, protocol.clauses, reference)
     clauses_yaml = with_suggestions(
         (root / "clauses.yaml").read_text(encoding="utf-8"), protocol, report
