@@ -71,6 +71,9 @@ class Options:
     close: float = 0.5
     """Least score against a mapped clause for a clause to be taken as its paraphrase (and
     to state only what it states); above 1, off."""
+    version: float = 0.8
+    """The least share of clauses with the same wording as one mapped protocol's for the text
+    to be taken as a version of it."""
     cite: float = 0.6
     """Least score for a clause other than the best to be cited as well."""
     margin: float = 0.05
@@ -141,7 +144,7 @@ def review(
             unknown.append((c, lead))
         else:
             hits.append((c, hit[0], hit[1]))
-    own = _recognised(hits, ref, len(body))
+    own = _recognised(hits, ref, len(body), options.version)
     for c, score, found_key in hits:
         known = ref.known[found_key]
         # A text recognised as one mapped protocol's version takes that protocol's reading of
@@ -158,7 +161,10 @@ def review(
     clause_best: dict[str, float] = {}
     for c, lead in unknown:
         text = f"{lead} {c.text}" if options.context and lead else c.text
-        if memo is None:
+        near = _paraphrase(c.text, ref, options, own) if own else None
+        if near is not None:
+            scores = near
+        elif memo is None:
             scores = _scores(text, ref, options)
         else:
             memo_key = (text, options.method.value, options.own_only)
@@ -260,15 +266,17 @@ def _dedupe(pairs: list[tuple[Evidence, Status]]) -> list[tuple[Evidence, Status
     return out
 
 
-def _recognised(hits: list[tuple[Clause, float, str]], ref: Reference, total: int) -> str | None:
-    """The mapped protocol that more than half of the clauses have the same wording as, if
-    any: the text is a version of it."""
+def _recognised(
+    hits: list[tuple[Clause, float, str]], ref: Reference, total: int, share: float
+) -> str | None:
+    """The mapped protocol that more than ``share`` of the clauses have the same wording as,
+    if any: the text is a version of it."""
     counts: dict[str, int] = {}
     for _, _, key in hits:
         for slug in {kc.slug for kc in ref.known[key]}:
             counts[slug] = counts.get(slug, 0) + 1
     best = max(sorted(counts), key=lambda slug: counts[slug], default=None)
-    return best if best is not None and counts[best] > total / 2 else None
+    return best if best is not None and counts[best] > total * share else None
 
 
 def _same(key: str, ref: Reference, options: Options) -> tuple[float, str] | None:
@@ -294,10 +302,6 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     weighted: dict[int, float] = {}
     if method in (Method.BM25, Method.DICE, Method.DICE_SORT):
         weighted = _weighted(text, ref, both=method is not Method.BM25)
-    if method is Method.DICE and weighted and options.close <= 1:
-        near = _paraphrase(weighted, ref, options)
-        if near is not None:
-            return near
     if method is Method.BM25 or method is Method.DICE:
         for j, s in weighted.items():
             w = wordings[j]
@@ -321,20 +325,23 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     return out
 
 
-def _paraphrase(
-    weighted: dict[int, float], ref: Reference, options: Options
-) -> dict[int, float] | None:
-    """When a clause is a close paraphrase of one mapped clause (it scores at least
-    ``Options.close`` against it, and best), it states what that clause states, and only that:
-    a reworded clause is not also taken for its neighbours' obligations."""
+def _paraphrase(text: str, ref: Reference, options: Options, own: str) -> dict[int, float] | None:
+    """In a version of the mapped protocol ``own``, a clause that closely paraphrases one of
+    its clauses (scoring at least ``Options.close`` against it, and best) states what that
+    clause states, and only that: a reworded clause is not also taken for its neighbours'
+    obligations."""
+    if options.close > 1:
+        return None
     best_j, best = -1, 0.0
-    for j, s in weighted.items():
+    for j, s in _weighted(text, ref, both=True).items():
         if s > best or (s == best and j < best_j):
             best_j, best = j, s
-    if best < options.close or ref.wordings[best_j].origin in ("statement", "model"):
+    if best < options.close:
         return None
-    key = ref.wordings[best_j].key
-    return {ref.wordings[j].obligation: best for j in ref.by_key.get(key, ())}
+    same = [
+        j for j in ref.by_key.get(ref.wordings[best_j].key, ()) if ref.wordings[j].origin == own
+    ]
+    return {ref.wordings[j].obligation: best for j in same} or None
 
 
 _BETA2 = 2.0
