@@ -14,6 +14,12 @@ Two passes, in this order:
    one that says it most clearly compared with what else it says (``Options.exclusive``);
    others are cited when they score nearly as well (``Options.cite``, ``Options.margin``).
 
+A text that shares the wording of most clauses (``Options.version``) with one mapped protocol
+is taken as a version of it: where protocols share a wording, that protocol's reading of it
+is used, and a clause that closely paraphrases one of its clauses (``Options.close``) states
+what that clause states and nothing else, so a reworded clause does not stand in for its
+neighbours' obligations.
+
 The method and thresholds were chosen by ``make bench-review`` (bench/results-review.md),
 which reviews each mapped protocol with its own clauses and positions held out.
 """
@@ -46,7 +52,9 @@ class Method(StrEnum):
     BM25 = "bm25"
     """BM25-weighted share of the clause's terms found in the wording."""
     DICE = "dice"
-    """BM25-weighted agreement both ways (harmonic mean of each side's share)."""
+    """BM25-weighted agreement both ways: an F-measure of the share of the clause's terms in
+    the wording and the share of the wording's terms in the clause (the latter counting
+    double)."""
     DICE_SORT = "dice+sort"
     """The mean of ``dice`` and ``token-sort``."""
 
