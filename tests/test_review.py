@@ -86,6 +86,7 @@ def without_lines(slug: str, clause_ids: set[str]) -> str:
         ("Councillors ought to be courteous.", None, Strength.SHOULD),
         ("Councillors may ask for a briefing.", None, Strength.MAY),
         ("Officers can attend group meetings.", None, Strength.MAY),
+        ("If they cannot do this, they should withdraw.", None, Strength.SHOULD),
         ("Officers will address a member as Councillor.", None, Strength.EXPECTED),
         ("Political neutrality.", "What Councillors can expect from officers:", Strength.EXPECTED),
         ("lobby officers on behalf of residents", "Councillors must not:", Strength.MUST),

@@ -196,8 +196,8 @@ def review(
                 by_clause.get(i, []), clause_best, ref.support[i], options, prefix
             )
             strength_from = evidence[:1]
-        if finding in (Finding.FOUND, Finding.PARTIAL):
-            linked.update(e.clause.id for e in evidence)
+        linked.update(e.clause.id for e in evidence)  # uncertain ones are not 'their own'
+
         theirs = strongest(
             [clause_strength(e.clause.text, leads.get(e.clause.id)) for e in strength_from]
         )

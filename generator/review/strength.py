@@ -2,9 +2,10 @@
 
 One rule, used for a council's clauses and for the model's wording alike:
 
-- must, shall, must not, shall not, will not, cannot -> ``must`` (a binding rule);
+- must, shall, must not, shall not, will not -> ``must`` (a binding rule);
 - should, ought, should not -> ``should``;
-- may, can, might, could -> ``may``;
+- may, can, cannot, might, could -> ``may`` ('cannot' describes, as in 'if they cannot
+  undertake this task'; a prohibition is worded 'must not');
 - anything else (including 'will', 'is', 'are', 'can expect') -> ``expected``.
 
 When a clause states several, the strongest wins: 'should be avoided as it can damage' is
@@ -20,9 +21,9 @@ from generator.diff.compare import RANK, modal_phrases, words_of
 from generator.map.obligations import Strength
 
 _RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.MAY: 1, Strength.EXPECTED: 0}
-_MUST = {"must", "shall", "must not", "shall not", "will not", "will never", "cannot", "can not"}
+_MUST = {"must", "shall", "must not", "shall not", "will not", "will never"}
 _SHOULD = {"should", "ought", "should not", "should never", "ought not"}
-_MAY = {"may", "can", "might", "could", "may not"}
+_MAY = {"may", "can", "cannot", "can not", "might", "could", "may not"}
 
 
 def rank(strength: Strength) -> int:
