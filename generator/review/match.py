@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -71,8 +71,10 @@ class Options:
     """Least best score for ``found``."""
     partial: float = 0.3
     """Least best score for ``partial``."""
-    uncertain: float = 0.28
+    uncertain: float = 0.24
     """Least best score for ``uncertain``."""
+    version_uncertain: float = 0.28
+    """The same, for a text taken as a version of a mapped protocol."""
     exclusive: float = 1.0
     """When choosing which clause to cite, how much a clause's better score for another
     obligation counts against it."""
@@ -165,6 +167,9 @@ def review(
                     ev = Evidence(_their(c, prefix), score, via)
                     known_ev.setdefault(index[oid], []).append((ev, position))
                     linked.add(c.id)
+    # A version of a mapped protocol is read against that protocol's own positions: what its
+    # clauses do not state is absent, so the band of 'uncertain' is narrow.
+    deciding = replace(options, uncertain=options.version_uncertain) if own else options
     by_clause: dict[int, list[tuple[float, Clause]]] = {}
     clause_best: dict[str, float] = {}
     for c, lead in unknown:
@@ -193,7 +198,7 @@ def review(
             strength_from = evidence
         else:
             finding, evidence = _similar(
-                by_clause.get(i, []), clause_best, ref.support[i], options, prefix
+                by_clause.get(i, []), clause_best, ref.support[i], deciding, prefix
             )
             strength_from = evidence[:1]
         linked.update(e.clause.id for e in evidence)  # uncertain ones are not 'their own'
