@@ -95,3 +95,26 @@ def test_reports_are_deterministic(tmp_path: Path) -> None:
             code, _, err = run_cli("review", VALE, "-f", fmt, "-o", str(out))
             assert code == 0, err
         assert a.read_bytes() == b.read_bytes(), fmt
+
+
+def test_the_drafted_model_reviewed_states_every_one_of_its_clauses(tmp_path: Path) -> None:
+    """A council that adopts the model word for word: no clause of it is reported missing."""
+    from generator.drafting.model_protocol import build
+    from generator.project import load_project
+
+    from .helpers import ROOT
+
+    drafted = tmp_path / "model.md"
+    answers = ROOT / "examples" / "answers-parish.yaml"
+    code, _, err = run_cli("draft", "--answers", str(answers), "--out", str(drafted))
+    assert code == 0, err
+    code, out, err = run_cli("review", str(drafted), "-f", "json")
+    assert code == 0, err
+    by_id = {o["id"]: o for o in json.loads(out)["obligations"]}
+    project, _ = load_project(ROOT)
+    assert project.obligations is not None
+    model, _ = build(project.obligations, project.protocols, None, "local")
+    included = [c.id for c in model.clauses]
+    missing = [oid for oid in included if by_id[oid]["status"] == "not_found"]
+    assert len(included) > 90
+    assert missing == []
