@@ -202,7 +202,7 @@ def sweep(
     inputs: dict[tuple[str, str], tuple[str, Sequence[Clause], dict[str, str]]],
     only: Sequence[str] | None = None,
 ) -> list[tuple[str, Options, Tally]]:
-    """The best thresholds of each method: the highest agreement on decided obligations
+    """The best thresholds of each method: the highest agreement (uncertain counted wrong)
     among settings with citation precision of at least 85%, else the highest agreement."""
     rows: list[tuple[str, Options, Tally]] = []
     # (method, statement and model only, bullet with its lead-in, same-wording pass)
@@ -236,7 +236,7 @@ def sweep(
                 same=default.same if same_pass else 2.0,
             )
             t = total(evaluate(references, protocols, omap, options, inputs, memos, ("markdown",)))
-            rank = (t.precision >= 0.85, t.decided, t.precision)
+            rank = (t.precision >= 0.85, t.agreement, t.precision)
             if best is None or rank > best[0]:
                 best = (rank, options, t)
         assert best is not None
@@ -421,8 +421,8 @@ def _results_md(
             "",
             "## Methods compared",
             "",
-            "Each method's best thresholds over a grid (the highest agreement on decided "
-            "obligations among settings with citation precision at least 85%, else the "
+            "Each method's best thresholds over a grid (the highest agreement, uncertain "
+            "counted wrong, among settings with citation precision at least 85%, else the "
             "highest agreement; the .md form of all five held out in turn). The citing rules "
             "and the uncertain band are the same for all; the same-wording pass too, unless "
             "the row says otherwise.",
