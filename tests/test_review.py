@@ -194,8 +194,8 @@ def test_must_weakened_to_should_is_reported_with_its_strength() -> None:
 
 FULL_FLOOR = 0.85
 """The least share of a held-out protocol's full positions found or partial. Measured: West
-Mersea 95 of 95, Vale of Grwyney 33 of 35, Southend 111 of 127 (8 more uncertain), Farnham 95
-of 95, Crawley 63 of 69."""
+Mersea 95 of 95, Vale of Grwyney 33 of 35 (1 more uncertain), Southend 111 of 127 (12 more
+uncertain), Farnham 95 of 95, Crawley 63 of 69 (5 more uncertain)."""
 
 
 @pytest.mark.parametrize(
