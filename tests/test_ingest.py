@@ -86,6 +86,11 @@ def test_suggested_positions_are_marked_and_listed(ingested: tuple[Path, int, st
     data = json.loads(json.dumps(obligations_data(omap, project.protocols)))
     assert all(o["sources"]["new-crawley"]["suggested"] is True for o in data["obligations"])
     assert all("suggested" not in o["sources"]["crawley"] for o in data["obligations"])
+    from generator.site.build import build_pages
+
+    page = build_pages(project)["obligations/protocol-sets-out-roles.md"]
+    assert isinstance(page, str)
+    assert "suggested, not yet reviewed" in page.split("New Crawley Borough Council")[1]
     code, out, _ = run_cli("--root", str(root), "check")
     assert code == 0
     assert "new-crawley: 185 suggested position(s) still to review:" in out

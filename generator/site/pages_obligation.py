@@ -19,6 +19,7 @@ from generator.views.words_display import (
     STATUS_WORDS,
     STRENGTH_MEANING,
     STRENGTH_WORDS,
+    SUGGESTED_WORDS,
     clause_name,
     position_words,
     status_of,
@@ -66,6 +67,8 @@ def position_md(o: Obligation, p: Protocol) -> str:
     )
     if s and s.strength and status is not Status.ABSENT:
         text += f" · strength: **{STRENGTH_WORDS[s.strength]}** ({STRENGTH_MEANING[s.strength]})"
+    if s and s.suggested:
+        text += f" · *{SUGGESTED_WORDS}*"
     return text
 
 
