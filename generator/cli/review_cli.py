@@ -246,7 +246,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     print(
         f"clauses.yaml: suggested positions for {args.slug}: {s['found']} full, "
         f"{s['partial']} partial, {s['uncertain']} uncertain (written as absent), "
-        f"{s['not_found']} absent; {len(result.report.unmatched)} clause(s) under unmapped"
+        f"{s['not_found']} absent; {result.unmapped} clause(s) under unmapped"
     )
     print("to review them: python -m generator check")
     return OK

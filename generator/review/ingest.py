@@ -54,6 +54,8 @@ class Ingested:
     source: str
     clauses_yaml: str
     report: Report
+    unmapped: int
+    """How many of its clauses were listed under ``unmapped`` (cited by no suggestion)."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,9 @@ def prepare(root: Path, args: NewProtocol) -> tuple[Ingested | None, list[Proble
     errors = [p for p in bad if p.severity is Severity.ERROR]
     if errors:
         return None, errors
-    return Ingested(seed_name, seed, source_text, clauses_yaml, report), problems
+    cited = suggested_citations(report)
+    unmapped = sum(1 for c in protocol.body_clauses() if c.id not in cited)
+    return Ingested(seed_name, seed, source_text, clauses_yaml, report, unmapped), problems
 
 
 def _source(meta: dict[str, Any], body: str, dropped: Sequence[dict[str, str]]) -> str:
@@ -215,13 +219,23 @@ def dropped_lines(protocol: Protocol, seed: str) -> tuple[list[dict[str, str]], 
     return out, problems
 
 
+def suggested_citations(report: Report) -> set[str]:
+    """Ids of the clauses the suggested full and partial positions cite."""
+    return {
+        e.clause.id
+        for o in report.obligations
+        if o.status in (Finding.FOUND, Finding.PARTIAL)
+        for e in o.evidence
+    }
+
+
 def with_suggestions(text: str, protocol: Protocol, report: Report) -> str:
     """clauses.yaml with ``protocol``'s suggested positions added (a round trip: every other
     line of the file is kept as it was)."""
     yaml_rt = yaml_for_editing()
     data = yaml_rt.load(text)
     by_id = {o.id: o for o in report.obligations}
-    cited: set[str] = set()
+    cited = suggested_citations(report)
     for item in data["obligations"]:
         found = by_id.get(str(item.get("id")))
         if found is None:
@@ -229,7 +243,6 @@ def with_suggestions(text: str, protocol: Protocol, report: Report) -> str:
         entry = CommentedMap()
         if found.status in (Finding.FOUND, Finding.PARTIAL):
             ids = [e.clause.id for e in found.evidence]
-            cited.update(ids)
             entry["status"] = "full" if found.status is Finding.FOUND else "partial"
             entry["strength"] = found.theirs.value if found.theirs else "expected"
             entry["clauses"] = _flow_seq(ids)
