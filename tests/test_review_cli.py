@@ -118,3 +118,13 @@ def test_the_drafted_model_reviewed_states_every_one_of_its_clauses(tmp_path: Pa
     missing = [oid for oid in included if by_id[oid]["status"] == "not_found"]
     assert len(included) > 90
     assert missing == []
+
+
+def test_model_wording_follows_the_tier_in_front_matter() -> None:
+    crawley = str(SOURCES / "crawley.md")  # tier: borough
+    code, out, _ = run_cli("review", crawley, "-f", "json")
+    assert code == 0
+    assert "Chief Executive" in out
+    code, out, _ = run_cli("review", crawley, "-f", "json", "--tier", "parish")
+    assert code == 0
+    assert "Chief Executive" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,8 +42,8 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--tier",
         choices=[t.value for t in Tier],
-        default=Tier.PARISH.value,
-        help="their council's tier, for the model wording suggested (default: parish)",
+        help="their council's tier, for the model wording suggested (default: the 'tier' in "
+        "THEIRS's front matter, else parish)",
     )
     p.add_argument(
         "--hold-out",
@@ -97,7 +98,7 @@ def review_command(args: argparse.Namespace) -> int:
         )
         return TROUBLE
     reference = build_reference(
-        project.obligations, project.protocols, args.hold_out, tier_group(Tier(args.tier))
+        project.obligations, project.protocols, args.hold_out, tier_group(_tier(args))
     )
     report = review(args.theirs.name, revision.kind.value, revision.clauses, reference)
     data = render(report, project.obligations, fmt)
@@ -119,6 +120,20 @@ def review_command(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return OK
+
+
+def _tier(args: argparse.Namespace) -> Tier:
+    """--tier, else the tier in THEIRS's front matter (a source protocol), else parish."""
+    if args.tier:
+        return Tier(args.tier)
+    try:
+        head = args.theirs.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except OSError:
+        return Tier.PARISH
+    found = re.search(r"^tier:\s*['\"]?([a-z]+)", head.split("\n---", 1)[0], re.MULTILINE)
+    if head.startswith("---") and found and found.group(1) in {t.value for t in Tier}:
+        return Tier(found.group(1))
+    return Tier.PARISH
 
 
 def _output(args: argparse.Namespace) -> tuple[Format, Path | None, list[Problem]]:
