@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,3 +29,17 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
     """Write ``{relative path: content}`` under ``root``, in sorted order."""
     for rel in sorted(files):
         write_atomic(root / rel, files[rel])
+
+
+def stable_zip(data: bytes) -> bytes:
+    """A zip (such as a .docx) rewritten with fixed timestamps and permissions, entries in
+    their written order: the same content gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

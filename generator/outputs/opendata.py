@@ -127,13 +127,16 @@ def _source(source: Any) -> dict[str, Any]:
             "note": None,
             "strength_reason": None,
         }
-    return {
+    out = {
         "status": source.status.value,
         "strength": source.strength.value if source.strength else None,
         "clauses": list(source.clauses),
         "note": source.note,
         "strength_reason": source.strength_reason,
     }
+    if source.suggested:  # suggested by ingest, not yet reviewed by a person
+        out["suggested"] = True
+    return out
 
 
 def to_json(data: Any, pretty: bool = False) -> str:
