@@ -288,6 +288,17 @@ def test_golden_markdown(group: str) -> None:
         ("Ask the Monitoring Officer.", "'Monitoring Officer' is used but never defined"),
         ("Ask {head_officer_title} or the Proper Officer.", "'Proper Officer' is used but never"),
         ("Officers brief the cabinet.", "'cabinet' belongs to principal councils"),
+        (
+            "Complaints go to the Monitoring Officer under the Localism Act 2011.",
+            "'Localism Act 2011' is not the law of Wales",
+        ),
+        ("Complaints go to the Public Services Ombudsman for Wales.", "is not the law of England"),
+        (
+            "Staff follow the Local Authorities (Standing Orders) (England) Regulations 2001.",
+            "'(England)' is not the law of Wales",
+        ),
+        ("Officers brief the Cabinet.", "'Cabinet' belongs to executive arrangements"),
+        ("Officers report to the executive.", "'the executive' belongs to executive arrangements"),
         ("Officers reply within {days} days.", "a placeholder was left in the text"),
     ],
 )
