@@ -63,17 +63,23 @@ OTHER_NATION = {
     ),
     "england": re.compile(
         r"Ombudsman for Wales|\(Wales\)|Part 2 of the Local Government Act 2000|"
-        r"\bcommunity councils?\b|Head of Democratic Services"
+        r"\bcommunity or town councils\b|Head of Democratic Services"
     ),
 }
 """Law and offices of one nation that have no place in the other nation's draft (by the
 nation of the draft): the Localism Act 2011's standards regime, the English Standing Orders
 Regulations and the head of paid service (a Welsh principal council has a chief executive
 under the Local Government and Elections (Wales) Act 2021) are English; the Ombudsman, the
-Welsh instruments and the head of democratic services are Welsh."""
-EXECUTIVE_WORDS = re.compile(r"\b(?:[Cc]abinet|executive arrangements|the executive)\b")
+Welsh instruments and the head of democratic services are Welsh. Only phrases the model
+writes are listed: an English parish council may be styled a community council (Local
+Government Act 1972, s.12A), so such a name is not caught."""
+EXECUTIVE_WORDS = re.compile(
+    r"\b(?:[Cc]abinet|executive arrangements|the executive)\b"
+    r"(?! (?:[Dd]irector|[Oo]fficer|[Tt]eam|[Bb]oard))"
+)
 """Words of executive arrangements that a committee-system council's draft must not use
-(lower-case 'the executive', so a title such as 'the Executive Director' is not caught)."""
+(lower-case 'the executive', and not before director, officer, team or board, so a title
+such as 'the Executive Director' or 'the executive officer' is not caught)."""
 WHERE = re.compile(r"^(?:clause [\d.]+ \(([a-z0-9-]+)\)|optional clause '([a-z0-9-]+)')")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
