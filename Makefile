@@ -12,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Debian packages the tests use: a real browser, Word-to-PDF conversion, PDF-to-PNG.
 DEBIAN_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core
 
-.PHONY: site serve test test-fast check pages export bench bench-large bench-serve golden clean system-deps node-deps
+.PHONY: site serve test test-fast check pages export bench bench-large bench-serve bench-review golden clean system-deps node-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -48,6 +48,10 @@ bench-large: $(STAMP)
 
 bench-serve: $(STAMP)
 	$(BIN)/python -m bench.serve_reload
+
+# Review accuracy: each protocol held out in turn (add BENCH_ARGS=--sweep to compare methods).
+bench-review: $(STAMP)
+	$(BIN)/python -m bench.bench_review $(BENCH_ARGS)
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden -q

@@ -288,6 +288,17 @@ def test_golden_markdown(group: str) -> None:
         ("Ask the Monitoring Officer.", "'Monitoring Officer' is used but never defined"),
         ("Ask {head_officer_title} or the Proper Officer.", "'Proper Officer' is used but never"),
         ("Officers brief the cabinet.", "'cabinet' belongs to principal councils"),
+        (
+            "Complaints go to the Monitoring Officer under the Localism Act 2011.",
+            "'Localism Act 2011' is not the law of Wales",
+        ),
+        ("Complaints go to the Public Services Ombudsman for Wales.", "is not the law of England"),
+        (
+            "Staff follow the Local Authorities (Standing Orders) (England) Regulations 2001.",
+            "'(England)' is not the law of Wales",
+        ),
+        ("Officers brief the Cabinet.", "'Cabinet' belongs to executive arrangements"),
+        ("Officers report to the executive.", "'the executive' belongs to executive arrangements"),
         ("Officers reply within {days} days.", "a placeholder was left in the text"),
     ],
 )
@@ -323,3 +334,16 @@ def test_alternatives_cannot_both_be_included() -> None:
     )
     _, problems = build(alt, fixture_project().protocols, answers)
     assert any("are alternatives" in str(p) for p in problems), problems
+
+
+def test_other_nation_and_executive_checks_leave_council_values_alone() -> None:
+    """The checks read the model's phrases, not a council's own names: an English parish
+    council styled a community council, or a committee-system council's executive director,
+    is not refused."""
+    from generator.drafting.model_checks import EXECUTIVE_WORDS, OTHER_NATION
+
+    assert not OTHER_NATION["england"].search("Foo Community Council")
+    assert OTHER_NATION["england"].search("members of community or town councils")
+    assert OTHER_NATION["wales"].search("section 28 of the Localism Act 2011")
+    assert not EXECUTIVE_WORDS.search("raised with the executive director of resources")
+    assert EXECUTIVE_WORDS.search("decisions of the council, the executive and committees")

@@ -214,3 +214,17 @@ def test_reference_to_an_optional_clause_follows_the_choice(project: Project) ->
         f"Paragraph {target.number} says what happens to a complaint that proves vexatious "
         "or malicious."
     )
+
+
+def test_appendix_heading_for_a_section_not_in_the_protocol(project: Project) -> None:
+    """An optional clause whose section the printed model leaves out is headed as a new
+    section, not as 'For section Use of resources' (which reads as a missing number)."""
+    model, _ = build(omap_of(project), project.protocols, group="wales-local")
+    off = [d for d in model.decisions if not d.included]
+    assert off
+    numbered = [d for d in off if d.section[:1].isdigit()]
+    unnumbered = [d for d in off if d.section and not d.section[:1].isdigit()]
+    assert numbered and unnumbered
+    assert numbered[0].heading == f"For section {numbered[0].section}"
+    assert unnumbered[0].heading == f"For a new section: {unnumbered[0].section}"
+    assert f"### For a new section: {unnumbered[0].section}" in model_markdown(model)

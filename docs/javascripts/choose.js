@@ -121,20 +121,39 @@
             if (pos) stated++;
             var td = cell(pos, d.council);
             td.dataset.added = "yes";
+            td.dataset.label = d.council;
             r.appendChild(td);
           });
           Array.prototype.forEach.call(table.tFoot ? table.tFoot.rows : [], function (r) {
             var td = el("td", "", stated + " of " + table.tBodies[0].rows.length);
             td.dataset.added = "yes";
+            td.dataset.label = d.council;
             r.appendChild(td);
           });
         });
         status.textContent = "Showing " + data.length + " councils.";
+        keepCouncils(chosen);
         var shown = document.getElementById("m-shown");
         if (shown) shown.textContent = String(data.length);
       }).catch(function () { status.textContent = "Could not load the councils' data."; });
     }
     form.addEventListener("submit", show);
+    // The councils chosen are kept in the address (?councils=a,b,c): a reload or a shared
+    // link shows the same columns.
+    var wanted = (new URLSearchParams(location.search).get("councils") || "").split(",")
+      .filter(Boolean);
+    if (wanted.length) {
+      Array.prototype.forEach.call(select.options, function (o) {
+        o.selected = wanted.indexOf(o.value) >= 0;
+      });
+      show();
+    }
+  }
+
+  function keepCouncils(chosen) {
+    var url = new URL(location.href);
+    url.searchParams.set("councils", chosen.join(","));
+    history.replaceState(history.state, "", url.href);
   }
 
   // Each council's own words, quoted clause by clause (data-quote), with the words the other

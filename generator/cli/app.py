@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.cli import commands, diff_cli, draft_cli
+from generator.cli import commands, diff_cli, draft_cli, review_cli
 from generator.core.suggest import hint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m generator",
         description=(
             "Councillor-officer protocols: check the sources and the obligation map, export "
-            "open data, build site pages, draft a model protocol, diff two revisions."
+            "open data, build site pages, draft a model protocol, diff two revisions, review a "
+            "council's own protocol against the map and add it."
         ),
         epilog="Example: python -m generator check",
     )
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(sub, "pages", commands.pages)
     p.add_argument("dir", type=Path, help="directory to write the generated site pages into")
 
-    for register in (diff_cli.register, draft_cli.register):
+    for register in (diff_cli.register, draft_cli.register, review_cli.register):
         register(sub, _add)
     return parser
 

@@ -38,6 +38,8 @@ def check(args: argparse.Namespace) -> int:
     --report, also prints per protocol: positions, strength differences with their reasons,
     suspected duplicates (obligations citing the same clauses) and unmapped clauses that
     contain a normative verb.
+    Then lists the positions still to review: those 'ingest' suggested (marked 'suggested:
+    true'), each as clauses.yaml:LINE. Remove 'suggested: true' once a person has checked it.
 
     Example:
       python -m generator check --strict
@@ -57,11 +59,32 @@ def check(args: argparse.Namespace) -> int:
             f"{len(project.obligations.obligations)} obligations in "
             f"{len(project.obligations.themes)} themes"
         )
+        _to_review(project)
         if getattr(args, "report", False):
             reports = protocol_reports(project.obligations, project.protocols)
             print()
             print(render_report(reports), end="")
     return 1 if failed else 0
+
+
+def _to_review(project: Project) -> None:
+    """List the suggested positions not yet reviewed, by protocol, located in clauses.yaml."""
+    omap = project.obligations
+    if omap is None:
+        return
+    for p in project.protocols:
+        rows = [
+            (s.line, o.id, s)
+            for o in omap.obligations
+            if (s := o.sources.get(p.slug)) is not None and s.suggested
+        ]
+        if not rows:
+            continue
+        print(f"{p.slug}: {len(rows)} suggested position(s) still to review:")
+        for line, oid, s in sorted(rows):
+            what = s.status.value + (f", {s.strength.value}" if s.strength else "")
+            cited = f" ({', '.join(s.clauses)})" if s.clauses else ""
+            print(f"  {omap.path}:{line}: {oid}: {what}{cited}")
 
 
 def export(args: argparse.Namespace) -> int:

@@ -63,6 +63,16 @@ class Metadata:
     """The model or earlier text the protocol says it follows."""
     dropped: tuple[Dropped, ...] = ()
     """Debris of the seed text deliberately left out of the body."""
+    document_title: str | None = None
+    """The document's own title, exactly as it prints it (may differ from ``title``)."""
+    source_url: str | None = None
+    """Where the council publishes the document (an http or https address), if found."""
+    source_url_note: str | None = None
+    """What ``source_url`` opens, or why there is none (a sentence a reader can read)."""
+    retrieved: PartialDate | None = None
+    """When the text was taken from the council's document; None when not recorded."""
+    transcription: str | None = None
+    """How the text was taken and repaired (a sentence; the method is on the methodology page)."""
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,14 @@ from generator.diff.changes import (
 )
 from generator.diff.effects import match_protocol, obligation_effects
 from generator.diff.strength import (
+    RANK,
+    modal_phrases,
     redline,
     strength_change,
 )
 
 __all__ = [
+    "RANK",
     "Change",
     "ChangeKind",
     "Comparison",
@@ -64,6 +67,7 @@ __all__ = [
     "compare",
     "grouped",
     "match_protocol",
+    "modal_phrases",
     "obligation_effects",
     "redline",
     "strength_change",

@@ -19,7 +19,7 @@ from generator.diff.changes import (
 # --- normative strength -------------------------------------------------------------------
 
 # The force of each modal verb or phrase: a change in rank is a change in obligation.
-RANK = {
+FORCE_RANK = {
     "must": 8,
     "shall": 8,
     "required to": 8,
@@ -35,11 +35,39 @@ RANK = {
     "could": 2,
 }
 _NEGATIONS = frozenset({"not", "never"})
-_PHRASES = {phrase for phrase in RANK if " " in phrase}
+_PHRASES = {phrase for phrase in FORCE_RANK if " " in phrase}
 _BE = frozenset({"are", "is", "be", "being", "am"})
 
 
+RANK = {
+    "must": 4,
+    "shall": 4,
+    "will": 3,
+    "should": 2,
+    "ought": 2,
+    "may": 1,
+    "can": 1,
+    "might": 1,
+    "could": 1,
+}
+"""The one-word modal verbs and their rank, as the gap review reads a clause's strength
+(``generator.review.strength``); the diff's changes of force use ``FORCE_RANK``."""
+
+
 def modal_phrases(tokens: Sequence[str]) -> list[str]:
+    """The one-word modal verbs in lowercased words, each with a following 'not' or 'never'
+    ('must not'), and 'cannot': one entry per verb, in order."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if token == "cannot":
+            out.append("cannot")
+        elif token in RANK:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            out.append(f"{token} {nxt}" if nxt in _NEGATIONS else token)
+    return out
+
+
+def force_phrases(tokens: Sequence[str]) -> list[str]:
     """The modal verbs and phrases in lowercased words, as they read: 'should',
     'must not', 'are encouraged to', 'are not expected to', 'cannot'."""
     out: list[str] = []
@@ -59,7 +87,7 @@ def modal_phrases(tokens: Sequence[str]) -> list[str]:
             out.append(" ".join(tokens[start : i + 2]))
             i += 2
             continue
-        elif token in RANK:
+        elif token in FORCE_RANK:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if nxt in _NEGATIONS:
                 out.append(f"{token} {nxt}")
@@ -74,10 +102,10 @@ def _force(phrase: str) -> tuple[int, bool]:
     """(rank, negated) of a modal phrase."""
     words = phrase.split()
     if phrase == "cannot":
-        return RANK["can"], True
+        return FORCE_RANK["can"], True
     negated = any(w in _NEGATIONS for w in words)
     core = [w for w in words if w not in _NEGATIONS and w not in _BE]
-    return RANK.get(" ".join(core), RANK.get(core[0], 0) if core else 0), negated
+    return FORCE_RANK.get(" ".join(core), FORCE_RANK.get(core[0], 0) if core else 0), negated
 
 
 def _rank(phrase: str) -> int:
@@ -94,7 +122,7 @@ def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
     StrengthChange(old='should', new='must', direction=<Direction.STRENGTHENED: 'strengthened'>)
     """
     old, new = words_of(old_text), words_of(new_text)
-    old_modals, new_modals = modal_phrases(old), modal_phrases(new)
+    old_modals, new_modals = force_phrases(old), force_phrases(new)
     if old_modals == new_modals:
         return None  # the same verbs in the same order: no change of force
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -104,8 +132,8 @@ def strength_change(old_text: str, new_text: str) -> StrengthChange | None:
         if tag == "equal" or i2 - i1 > 4 or j2 - j1 > 4:
             continue
         # Look a few words either side, so 'should' -> 'are encouraged to' is seen whole.
-        before = modal_phrases(old[max(0, i1 - 3) : i2 + 3])
-        after = modal_phrases(new[max(0, j1 - 3) : j2 + 3])
+        before = force_phrases(old[max(0, i1 - 3) : i2 + 3])
+        after = force_phrases(new[max(0, j1 - 3) : j2 + 3])
         gone = [p for p in before if p not in after]
         came = [p for p in after if p not in before]
         if len(gone) == 1 and len(came) == 1 and _force(gone[0]) != _force(came[0]):

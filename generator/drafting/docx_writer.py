@@ -218,7 +218,7 @@ def _appendix(doc: DocumentObject, model: ModelProtocol) -> None:
     for d in ordered:
         if d.section != section:
             section = d.section
-            _add(doc, SUBHEADING_STYLE, f"For section {section}" if section else "For any section")
+            _add(doc, SUBHEADING_STYLE, d.heading)
         note = _add(doc, NOTE_STYLE)
         note.add_run(d.title).bold = True
         note.add_run(f" ({d.reason})")

@@ -14,6 +14,12 @@ map edit that makes any council's draft loop, contradict or misprint fails at on
   defined in the draft;
 - principal-council vocabulary (head of paid service, cabinet, political group...) in the
   draft of a parish, town or community council;
+- law of the other nation: an English-only statute or office (the Localism Act 2011, an
+  "(England)" instrument, a head of paid service) in a Welsh draft, a Welsh one (the Public
+  Services Ombudsman for Wales, a "(Wales)" instrument, a Head of Democratic Services) in an
+  English draft;
+- executive words (cabinet, the executive, executive arrangements) in the draft of a council
+  with a committee system;
 - a leftover ``{placeholder}``.
 """
 
@@ -50,6 +56,30 @@ PRINCIPAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words of principal-council government that have no place in a parish draft."""
+OTHER_NATION = {
+    "wales": re.compile(
+        r"Localism Act 2011|\(England\)|Part 1A of the Local Government Act 2000|section 9FA\b|"
+        r"Accounts and Audit Regulations 2015|\bparish councils?\b|\bhead of paid service\b"
+    ),
+    "england": re.compile(
+        r"Ombudsman for Wales|\(Wales\)|Part 2 of the Local Government Act 2000|"
+        r"\bcommunity or town councils\b|Head of Democratic Services"
+    ),
+}
+"""Law and offices of one nation that have no place in the other nation's draft (by the
+nation of the draft): the Localism Act 2011's standards regime, the English Standing Orders
+Regulations and the head of paid service (a Welsh principal council has a chief executive
+under the Local Government and Elections (Wales) Act 2021) are English; the Ombudsman, the
+Welsh instruments and the head of democratic services are Welsh. Only phrases the model
+writes are listed: an English parish council may be styled a community council (Local
+Government Act 1972, s.12A), so such a name is not caught."""
+EXECUTIVE_WORDS = re.compile(
+    r"\b(?:[Cc]abinet|executive arrangements|the executive)\b"
+    r"(?! (?:[Dd]irector|[Oo]fficer|[Tt]eam|[Bb]oard))"
+)
+"""Words of executive arrangements that a committee-system council's draft must not use
+(lower-case 'the executive', and not before director, officer, team or board, so a title
+such as 'the Executive Director' or 'the executive officer' is not caught)."""
 WHERE = re.compile(r"^(?:clause [\d.]+ \(([a-z0-9-]+)\)|optional clause '([a-z0-9-]+)')")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
@@ -98,6 +128,8 @@ def draft_problems(model: ModelProtocol) -> list[str]:
     defined |= {m.group(1).strip() for _, w, _ in texts if (m := DEFINES.match(w))}
     about = re.compile(r"\babout (?:the )?(" + "|".join(re.escape(r) for r in roles) + r")\b")
     local = model.kind.group == "local"
+    other_nation = OTHER_NATION.get(model.kind.nation)
+    committee = model.kind.governance == "committee"
     for where, words, lead_in in texts:
         out += [f"{where}: {m}" for m in _text_problems(words, about, lead_in)]
         if "{" in words or "}" in words:
@@ -109,6 +141,18 @@ def draft_problems(model: ModelProtocol) -> list[str]:
                     f"{'community' if model.kind.nation == 'wales' else 'parish'} council's "
                     "protocol"
                 )
+        for m in other_nation.finditer(words) if other_nation else ():
+            if local and m.group(0).lower() == "head of paid service":
+                continue  # said above: principal-council vocabulary
+            out.append(
+                f"{where}: '{m.group(0)}' is not the law of "
+                f"{'Wales' if model.kind.nation == 'wales' else 'England'}"
+            )
+        for m in EXECUTIVE_WORDS.finditer(words) if committee else ():
+            out.append(
+                f"{where}: '{m.group(0)}' belongs to executive arrangements, not to a council "
+                "with a committee system"
+            )
     for role in roles:
         if role in defined or role not in whole:
             continue

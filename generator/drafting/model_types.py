@@ -91,6 +91,16 @@ class Decision:
     order: int = 0
     """Its place in the model: by section (theme) order, then by the map's order."""
 
+    @property
+    def heading(self) -> str:
+        """Its heading in an appendix of options: 'For section 3. Roles', or 'For a new
+        section: Use of resources' when that section is not in the protocol."""
+        if not self.section:
+            return "For any section"
+        if self.section[:1].isdigit():
+            return f"For section {self.section}"
+        return f"For a new section: {self.section}"
+
 
 @dataclass(frozen=True)
 class CoverLine:

@@ -120,6 +120,8 @@ class Source:
     line: int
     strength_reason: str | None = None
     """Why the recorded strength is not what the cited words read (see ``strength``)."""
+    suggested: bool = False
+    """Suggested by ``ingest`` and not yet reviewed by a person (``suggested: true``)."""
 
 
 @dataclass(frozen=True)
@@ -489,6 +491,10 @@ class _Reader:
                         f"{where}: status is partial but no note says how it differs",
                         Severity.WARNING,
                     )
+            suggested = entry.get("suggested", False)
+            if not isinstance(suggested, bool):
+                self.problem(at, f"{where}: 'suggested' must be true or false")
+                suggested = False
             for key in entry:
                 if key not in _SOURCE_KEYS:
                     self.problem(
@@ -505,6 +511,7 @@ class _Reader:
                     str(note) if note else None,
                     at,
                     str(reason).strip() if reason else None,
+                    suggested,
                 )
         return out
 
@@ -572,7 +579,7 @@ class _Reader:
 
 _TOP_KEYS = ("themes", "obligations", "unmapped", "replaced", "corrections")
 
-_SOURCE_KEYS = ("status", "strength", "clauses", "note", "strength_reason")
+_SOURCE_KEYS = ("status", "strength", "clauses", "note", "strength_reason", "suggested")
 
 _OBLIGATION_KEYS = (
     "id",

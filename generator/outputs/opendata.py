@@ -25,6 +25,7 @@ def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
                 "review_due": p.meta.review_due and p.meta.review_due.iso(),
                 "source": p.meta.source,
                 "based_on": p.meta.based_on,
+                **provenance(p),
                 "url": protocol_url(p.slug),
                 "text": full_text(p),
                 "clauses": [
@@ -44,6 +45,26 @@ def protocols_data(protocols: Sequence[Protocol]) -> dict[str, Any]:
             }
             for p in protocols
         ]
+    }
+
+
+METHOD_URL = "methodology/#sources"
+"""The methodology section on how each text is transcribed (site-relative)."""
+FIDELITY_URL = "methodology/#fidelity"
+"""The methodology section on the word-for-word check of each transcription (site-relative)."""
+
+
+def provenance(protocol: Protocol) -> dict[str, str | None]:
+    """Where a protocol's text comes from: the council's document and how it was taken."""
+    meta = protocol.meta
+    return {
+        "document_title": meta.document_title,
+        "source_url": meta.source_url,
+        "source_url_note": meta.source_url_note,
+        "retrieved": meta.retrieved.iso() if meta.retrieved else None,
+        "transcription": meta.transcription,
+        "transcription_method_url": METHOD_URL,
+        "fidelity_url": FIDELITY_URL,
     }
 
 
@@ -106,13 +127,16 @@ def _source(source: Any) -> dict[str, Any]:
             "note": None,
             "strength_reason": None,
         }
-    return {
+    out = {
         "status": source.status.value,
         "strength": source.strength.value if source.strength else None,
         "clauses": list(source.clauses),
         "note": source.note,
         "strength_reason": source.strength_reason,
     }
+    if source.suggested:  # suggested by ingest, not yet reviewed by a person
+        out["suggested"] = True
+    return out
 
 
 def to_json(data: Any, pretty: bool = False) -> str:

@@ -20,6 +20,7 @@ from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
 from generator.site.pages_obligation import obligation_page, obligations_index
 from generator.site.pages_protocol import protocol_page, protocols_index
 from generator.site.pages_reference import glossary_page, legislation_page, themes_page
+from generator.site.pages_review import review_pages
 from generator.views.corpus import build_corpus
 from generator.views.positions import positions_files
 
@@ -87,6 +88,7 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
         pages |= history_pages(omap, protocols)
     pages |= model_pages(project)
+    pages |= review_pages(project)
     pages |= {
         path: _exclude_from_search(text) if path.endswith(".md") else text
         for path, text in origin_diff_pages(project).items()

@@ -123,7 +123,7 @@ def model_markdown(model: ModelProtocol) -> str:
         for n, d in enumerate(sorted(off, key=lambda d: d.order), 1):
             if d.section != current:
                 current = d.section
-                out += [f"### For section {_plain_md(current)}", ""]
+                out += [f"### {_plain_md(d.heading)}", ""]
             out += [
                 f"A.{n}\u2003**{_plain_md(d.title)}** *({d.reason})*",
                 "",
@@ -269,7 +269,7 @@ def model_page(model: ModelProtocol) -> str:
         for n, d in enumerate(sorted(off, key=lambda d: d.order), 1):
             if d.section != current:
                 current = d.section
-                out += [f"### For section {md_escape(current)}", ""]
+                out += [f"### {md_escape(d.heading)}", ""]
             out += [
                 f"**A.{n}**\u2003**{md_escape(d.title)}** (`{d.id}`): {_site_text(d.text)}",
                 "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,22 @@ from generator.sources.ids import SLUG_PATTERN
 from generator.sources.parse import parse_body
 
 REQUIRED = ("council", "title", "tier", "source")
-OPTIONAL = ("adopted", "review_due", "based_on", "dropped")
+OPTIONAL = (
+    "adopted",
+    "review_due",
+    "based_on",
+    "dropped",
+    "document_title",
+    "source_url",
+    "source_url_note",
+    "retrieved",
+    "transcription",
+)
+TEXTS = ("document_title", "source_url_note", "transcription")
+"""Optional keys whose value is one line of text a reader sees."""
+UNKNOWN = "unknown"
+"""What ``retrieved:`` says when the date the text was taken was not recorded."""
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 
 
 def split_front_matter(path: str, text: str) -> tuple[str, str, int, list[Problem]]:
@@ -105,6 +121,7 @@ def read_metadata(path: str, front: str) -> tuple[Metadata | None, list[Problem]
             parse_date(value)
         except ValueError as exc:
             problems.append(Problem(path, _key_line(data, key), f"'{key}': {exc}"))
+    problems += _provenance_problems(path, data)
     dropped: list[Dropped] = []
     for n, entry in enumerate(data.get("dropped") or []):
         line = _key_line(data, "dropped") + 1 + n
@@ -137,6 +154,11 @@ def read_metadata(path: str, front: str) -> tuple[Metadata | None, list[Problem]
             review_due=_date(data.get("review_due")),
             based_on=opt("based_on"),
             dropped=tuple(dropped),
+            document_title=opt("document_title"),
+            source_url=opt("source_url"),
+            source_url_note=opt("source_url_note"),
+            retrieved=_retrieved(data.get("retrieved")),
+            transcription=opt("transcription"),
         ),
         [],
     )
@@ -213,3 +235,40 @@ def _not_regular(path: Path) -> str:
     if path.is_symlink() and not path.exists():
         return "a broken symbolic link"
     return "not a regular file (a pipe, a socket or a device)"
+
+
+def _retrieved(value: object) -> PartialDate | None:
+    return None if value is None or str(value).strip().lower() == UNKNOWN else parse_date(value)
+
+
+def _provenance_problems(path: str, data: Mapping[Any, Any]) -> list[Problem]:
+    """Where the text comes from: a web address, a date or 'unknown', and sentences."""
+    problems: list[Problem] = []
+    for key in TEXTS:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            problems.append(Problem(path, _key_line(data, key), f"'{key}' must be a line of text"))
+    url = data.get("source_url")
+    if url is not None and not (isinstance(url, str) and _URL.match(url)):
+        problems.append(
+            Problem(
+                path,
+                _key_line(data, "source_url"),
+                f"'source_url': {url!r} is not a web address starting http:// or https://; "
+                "when the council's copy cannot be found, leave it out and say so in "
+                "'source_url_note'",
+            )
+        )
+    retrieved = data.get("retrieved")
+    if retrieved is not None and str(retrieved).strip().lower() != UNKNOWN:
+        try:
+            parse_date(retrieved)
+        except ValueError as exc:
+            problems.append(
+                Problem(
+                    path,
+                    _key_line(data, "retrieved"),
+                    f"'retrieved': {exc}, or '{UNKNOWN}' when it was not recorded",
+                )
+            )
+    return problems

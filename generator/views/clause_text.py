@@ -105,6 +105,8 @@ class Segment:
     kind: Piece = Piece.TEXT
     meaning: str = ""
     """For a term: what it means."""
+    term: str = ""
+    """For a term: its glossary entry's id (the anchor the pop-up links to)."""
     target: str = ""
     """For a cross-reference: the id of the clause it refers to."""
 
@@ -115,7 +117,9 @@ def _with_terms(text: str) -> list[Segment]:
     for m in find_terms(text):
         if m.start > pos:
             out.append(Segment(text[pos : m.start]))
-        out.append(Segment(text[m.start : m.end], Piece.TERM, meaning=m.term.meaning))
+        out.append(
+            Segment(text[m.start : m.end], Piece.TERM, meaning=m.term.meaning, term=m.term.id)
+        )
         pos = m.end
     if pos < len(text):
         out.append(Segment(text[pos:]))

@@ -19,6 +19,7 @@ from generator.views.words_display import (
     STATUS_WORDS,
     STRENGTH_MEANING,
     STRENGTH_WORDS,
+    SUGGESTED_WORDS,
 )
 
 
@@ -36,6 +37,8 @@ class Position:
     """The clauses cited, in the map's order; their texts are the wording."""
     note: str | None
     """How this protocol's version differs in substance, if the map says."""
+    suggested: bool = False
+    """Suggested by ``ingest`` and not yet reviewed by a person: never shown as reviewed fact."""
 
     @property
     def stated(self) -> bool:
@@ -49,9 +52,11 @@ class Position:
 
     @property
     def words(self) -> str:
-        """E.g. 'In full, must' or 'Not covered'."""
+        """E.g. 'In full, must', 'Not covered', or 'In part, should (suggested, not yet
+        reviewed)' for a position ``ingest`` suggested."""
         words = STATUS_WORDS[self.status]
-        return f"{words}, {self.strength_words}" if self.strength else words
+        words = f"{words}, {self.strength_words}" if self.strength else words
+        return f"{words} ({SUGGESTED_WORDS})" if self.suggested else words
 
     @property
     def symbol(self) -> str:
@@ -60,8 +65,9 @@ class Position:
 
     @property
     def status_words(self) -> str:
-        """'In full', 'In part' or 'Not covered'."""
-        return STATUS_WORDS[self.status]
+        """'In full', 'In part' or 'Not covered' (and 'suggested, not yet reviewed' when so)."""
+        words = STATUS_WORDS[self.status]
+        return f"{words} ({SUGGESTED_WORDS})" if self.suggested else words
 
     @property
     def strength_words(self) -> str:
@@ -145,6 +151,7 @@ def build_corpus(protocols: tuple[Protocol, ...], omap: ObligationMap | None) ->
                     strength=s.strength if s and s.status is not Status.ABSENT else None,
                     clauses=cited if s and s.status is not Status.ABSENT else (),
                     note=s.note if s else None,
+                    suggested=bool(s and s.suggested),
                 )
             for s in o.sources.values():
                 for cid in s.clauses:

@@ -30,16 +30,23 @@ STRENGTH_MEANING = {
 }
 
 
+SUGGESTED_WORDS = "suggested, not yet reviewed"
+"""Shown beside every position ``ingest`` suggested until a person confirms it."""
+
+
 def status_of(source: Source | None) -> Status:
     return source.status if source else Status.ABSENT
 
 
 def position_words(source: Source | None) -> str:
-    """E.g. 'In full, must' or 'Not covered'."""
+    """E.g. 'In full, must', 'Not covered', or 'In part, should (suggested, not yet
+    reviewed)' for a position ``ingest`` suggested."""
     status = status_of(source)
     words = STATUS_WORDS[status]
     if source and source.strength and status is not Status.ABSENT:
         words += f", {STRENGTH_WORDS[source.strength]}"
+    if source and source.suggested:
+        words += f" ({SUGGESTED_WORDS})"
     return words
 
 

@@ -1,0 +1,1 @@
+"""Reviewing a council's own protocol against the obligation map and the model."""

@@ -1,0 +1,141 @@
+"""A review report as a Word document a clerk can attach to committee papers.
+
+Plain python-docx: built-in heading and table styles, A4, UK English, the document's title,
+subject and keywords filled in. Deterministic: fixed creation date and a stable zip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from generator.core.fileio import stable_zip
+from generator.map.obligations import ObligationMap
+from generator.review.render import INTRO, STATUS_HELP, clauses_words, strength_words, themes
+from generator.review.report import FINDING_WORDS, Finding, Report
+
+FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def to_docx(report: Report, omap: ObligationMap) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    _language(doc)
+    props = doc.core_properties
+    props.title = f"Review of {report.protocol}"
+    props.subject = "Councillor–officer protocol reviewed against the obligation map"
+    props.author = "Councillor–officer protocols generator"
+    props.keywords = "councillor; officer; protocol; review"
+    props.language = "en-GB"
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.last_modified_by = props.author
+    props.revision = 1
+
+    doc.add_heading(f"Review of {report.protocol}", level=0)
+    doc.add_paragraph(INTRO)
+    doc.add_paragraph(f"Read as {report.kind}: {report.clauses} clauses.")
+    summary = report.summary()
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Finding", "Meaning", "Obligations"), strict=True):
+        cell.text = text
+    _header(table)
+    for f in Finding:
+        row = table.add_row().cells
+        row[0].text, row[1].text, row[2].text = (
+            FINDING_WORDS[f],
+            STATUS_HELP[f],
+            str(summary[f.value]),
+        )
+
+    doc.add_heading("Core obligations to add", level=1)
+    if not report.to_add:
+        doc.add_paragraph(
+            "Every core obligation of the model was found, in full, in part or uncertain."
+        )
+    for o in report.to_add:
+        doc.add_heading(o.title, level=2)
+        where = f" (model clause {o.model_number})" if o.model_number else ""
+        doc.add_paragraph(f"Model wording{where}:")
+        for line in (o.model_text or "").split("\n"):
+            doc.add_paragraph(line, style="Quote")
+
+    doc.add_heading("Weaker than the model", level=1)
+    if not report.weaker:
+        doc.add_paragraph("No obligation found is worded more weakly than the model.")
+    else:
+        t = doc.add_table(rows=1, cols=4)
+        t.style = "Table Grid"
+        for cell, text in zip(
+            t.rows[0].cells, ("Obligation", "Their clauses", "Theirs", "Model"), strict=True
+        ):
+            cell.text = text
+        _header(t)
+        for o in report.weaker:
+            row = t.add_row().cells
+            row[0].text, row[1].text = o.title, clauses_words(o)
+            row[2].text = o.theirs.value if o.theirs else ""
+            row[3].text = o.model.value if o.model else ""
+
+    doc.add_heading("Every obligation", level=1)
+    for group in themes(report, omap):
+        doc.add_heading(group.title, level=2)
+        t = doc.add_table(rows=1, cols=4)
+        t.style = "Table Grid"
+        for cell, text in zip(
+            t.rows[0].cells, ("Obligation", "Finding", "Their clauses", "Strength"), strict=True
+        ):
+            cell.text = text
+        _header(t)
+        for o in group.obligations:
+            row = t.add_row().cells
+            row[0].text, row[1].text = o.title, FINDING_WORDS[o.status]
+            row[2].text, row[3].text = clauses_words(o), strength_words(o)
+
+    doc.add_heading("Their own content", level=1)
+    if not report.unmatched:
+        doc.add_paragraph("Every clause matched an obligation.")
+    for c in report.unmatched:
+        p = doc.add_paragraph(style="List Bullet")
+        p.add_run(f"{c.number} ").bold = True
+        p.add_run(c.text)
+    out = io.BytesIO()
+    doc.save(out)
+    return stable_zip(out.getvalue())
+
+
+def _header(table: object) -> None:
+    """Mark a table's first row as a header row (repeated on each page, read as headers)."""
+    row = table.rows[0]  # type: ignore[attr-defined]
+    tr_pr = row._tr.get_or_add_trPr()
+    el = tr_pr.makeelement(qn("w:tblHeader"), {})
+    tr_pr.append(el)
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _language(doc: object) -> None:
+    """UK English for the whole document (spell-checking and screen readers)."""
+    styles = doc.styles.element  # type: ignore[attr-defined]
+    rpr = styles.find(qn("w:docDefaults"))
+    if rpr is None:
+        return
+    run_defaults = rpr.find(qn("w:rPrDefault"))
+    r = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if r is None:
+        return
+    lang = r.find(qn("w:lang"))
+    if lang is None:
+        lang = r.makeelement(qn("w:lang"), {})
+        r.append(lang)
+    lang.set(qn("w:val"), "en-GB")

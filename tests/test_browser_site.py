@@ -1,0 +1,501 @@
+"""The site as a keyboard user, a searcher and a phone user meet it (Debian's Chromium).
+
+Search finds words beside brackets and quote marks; every control shows where the focus is;
+the matrix keeps its filters in the address; pages pass axe at 1280 and 390 px. The site is
+built and served once per session (``built_site`` and ``site_url`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium"),
+]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+# ------------------------------------------------------------------------------ search
+
+
+def _search(page: Any, site_url: str, query: str) -> list[str]:
+    """Type ``query`` into the site's search box as a person would; the results, best first.
+
+    Each result is a page with its matching sections under it: the links of one result are
+    joined by spaces.
+    """
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent && !/Initializing/i.test(m.textContent); }",
+        timeout=60000,
+    )
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=60000)
+    page.wait_for_timeout(300)  # the list settles after the last key
+    groups: list[list[str]] = page.eval_on_selector_all(
+        ".md-search-result__list > li",
+        "lis => lis.map(li => [...li.querySelectorAll('a')].map(a => a.getAttribute('href')))",
+    )
+    return [" ".join(re.sub(r"\?h=[^#]*", "", h) for h in g) for g in groups]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # a word right after a bracket: Crawley 9.1 "Elections (Purdah)"
+        ("purdah", r"protocols/crawley/#crawley-9-1\b|glossary/#purdah\b"),
+        # a word right after a curly quote mark: Southend 1.1.1 “Nolan Principles”
+        ("Nolan", r"legislation/#nolan\b|#southend-1-1-1\b|obligations/nolan-principles-underpin/"),
+        (
+            "Nolan Principles",
+            r"legislation/#nolan\b|#southend-1-1-1\b|obligations/nolan-principles-underpin/",
+        ),
+        # a word right after a slash: "Councillor/Officer"
+        ("Officer Relations", r"protocols/(crawley|southend)/"),
+        ("Monitoring Officer", r"glossary/#monitoring-officer\b"),
+    ],
+)
+def test_search_puts_the_expected_result_first(
+    page: Any, site_url: str, query: str, first: str
+) -> None:
+    hrefs = _search(page, site_url, query)
+    assert hrefs, query
+    assert re.search(first, hrefs[0]), (query, hrefs[:5])
+
+
+def test_search_finds_purdah_in_brackets_among_the_results(page: Any, site_url: str) -> None:
+    hrefs = _search(page, site_url, "purdah")
+    assert any(re.search(r"protocols/crawley/#crawley-9-1\b", h) for h in hrefs), hrefs
+
+
+def test_search_finds_nolan_after_a_curly_quote(page: Any, site_url: str) -> None:
+    hrefs = _search(page, site_url, "Nolan")
+    assert any(re.search(r"protocols/southend/#southend-1-1-1\b", h) for h in hrefs), hrefs
+
+
+@pytest.mark.xfail(
+    reason="obligation pages are left out of search until the page templates index them",
+    strict=False,
+)
+def test_search_need_to_know_puts_the_obligation_first(page: Any, site_url: str) -> None:
+    hrefs = _search(page, site_url, "need to know")
+    assert hrefs and "obligations/need-to-know-principle/" in hrefs[0], hrefs[:5]
+
+
+# ---------------------------------------------------------------------- keyboard and focus
+
+FOCUS = """() => {
+  // inside a box clipped to almost nothing (a visually hidden heading row, say)
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const b = a.getBoundingClientRect();
+      const st = getComputedStyle(a);
+      if ((b.width < 4 || b.height < 4) && (st.overflow !== 'visible' || st.clip !== 'auto'))
+        return true;
+    }
+    return false;
+  };
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  return {
+    what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' +
+      String(e.className).slice(0, 40) + ' "' + (e.textContent || '').trim().slice(0, 30) + '"',
+    outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
+    outlineColor: s.outlineColor, shadow: s.boxShadow,
+    width: r.width, height: r.height,
+    visible: e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}) &&
+      r.width >= 4 && r.height >= 4 && !clipped(e),
+  };
+}"""
+
+
+def _walk(page: Any, stops: int = 30) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS)
+        if focused and not focused["visible"]:  # some controls fade in: wait for them
+            page.wait_for_timeout(400)
+            focused = page.evaluate(FOCUS)
+        if focused:
+            seen.append(focused)
+    return seen
+
+
+@pytest.mark.parametrize("path", ["", "protocols/southend/", "protocols/", "matrix/"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_tab_stop_shows_a_visible_focus_ring(
+    browser: Any, site_url: str, path: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.wait_for_timeout(300)  # the page's scripts set up their controls
+    stops = _walk(page)
+    context.close()
+    assert len(stops) >= 10
+    bad = [
+        s["what"]
+        for s in stops
+        if not s["visible"]
+        or s["outlineStyle"] in ("none", "hidden")
+        or s["outlineWidth"] < 2
+        or s["outlineColor"] != "rgb(26, 26, 26)"
+        or "255, 255, 255" not in s["shadow"]  # the white ring, for dark backgrounds
+    ]
+    assert not bad, bad
+
+
+def test_on_a_phone_the_menu_opens_by_keyboard_and_hidden_links_take_no_focus(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "protocols/")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")
+    menu = page.locator("label[for='__drawer'] button")
+    assert page.evaluate("() => document.activeElement.parentElement.htmlFor") == "__drawer"
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer")
+    assert menu.get_attribute("aria-expanded") == "true"
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    page.wait_for_timeout(400)
+    focused = page.evaluate(FOCUS)
+    assert focused and focused["visible"] and "md-nav__link" in focused["what"], focused
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate("() => document.activeElement.parentElement.htmlFor") == "__drawer"
+    context.close()
+
+
+def test_the_protocol_filter_box_and_the_matrix_checkbox_show_focus(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "protocols/")
+    box = page.locator("#p-name")
+    style = box.evaluate(
+        "e => getComputedStyle(e).borderTopWidth + ' ' + getComputedStyle(e).borderTopStyle"
+    )
+    assert style == "2px solid"  # a visible edge before it has the focus
+    box.focus()
+    assert page.evaluate(FOCUS)["outlineWidth"] >= 2
+    page.goto(site_url + "matrix/")
+    page.locator("#f-differs").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # reached by keyboard, so :focus-visible applies
+    focused = page.evaluate(FOCUS)
+    assert "f-differs" in focused["what"] and focused["outlineWidth"] >= 2
+
+
+def test_a_glossary_term_opens_by_keyboard_links_to_its_entry_and_closes_on_escape(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "protocols/southend/")
+    term = page.locator("abbr.term").first
+    name = term.inner_text()
+    term.focus()
+    assert term.get_attribute("aria-expanded") == "true"
+    pop = page.locator("#" + str(term.get_attribute("aria-controls")))
+    assert pop.is_visible()
+    page.keyboard.press("Tab")  # into the pop-up: its link to the glossary
+    link = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert link and re.search(r"glossary/#[a-z0-9-]+$", link)
+    page.keyboard.press("Escape")
+    assert not pop.is_visible()
+    assert page.evaluate("() => document.activeElement.textContent") == name
+    page.keyboard.press("Enter")
+    assert pop.is_visible()
+    page.keyboard.press("Enter")
+    assert not pop.is_visible()
+    anchor = link.split("#")[1]
+    page.goto(site_url + "glossary/")
+    assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+def test_code_blocks_that_scroll_take_the_focus(page: Any, site_url: str) -> None:
+    page.goto(site_url + "model/")
+    page.wait_for_timeout(300)
+    scrolling = page.eval_on_selector_all(
+        ".md-typeset pre > code",
+        "cs => cs.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.tabIndex)",
+    )
+    assert all(t == 0 for t in scrolling), scrolling
+
+
+def test_table_text_is_body_size(page: Any, site_url: str) -> None:
+    page.goto(site_url + "protocols/")
+    body = page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset p')).fontSize")
+    cell = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.md-typeset td')).fontSize"
+    )
+    assert cell == body
+
+
+# ------------------------------------------------------------------------------------ axe
+
+
+def _axe(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
+
+
+CHANGED = [
+    "",
+    "protocols/",
+    "protocols/southend/",
+    "matrix/",
+    "model/",
+    "glossary/",
+    "methodology/",
+    "accessibility/",
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_violations_on_the_pages_changed(
+    browser: Any, site_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems: list[str] = []
+    for path in CHANGED:
+        page.goto(site_url + path)
+        page.wait_for_timeout(200)
+        problems += [f"/{path}: {p}" for p in _axe(page)]
+    # a glossary pop-up open
+    page.goto(site_url + "protocols/southend/")
+    page.locator("abbr.term").first.focus()
+    problems += [f"/protocols/southend/ (term open): {p}" for p in _axe(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------------- matrix
+
+
+def _shown(page: Any) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
+    )
+    return rows
+
+
+def test_matrix_filters_and_sort_are_kept_in_the_address(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matrix/")
+    theme = page.eval_on_selector("#f-theme option:nth-child(3)", "o => o.value")
+    page.select_option("#f-theme", theme)
+    page.check("#f-differs")
+    page.locator("#matrix thead th[data-slug='southend'] button.sort").click()
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {
+        "theme": [theme],
+        "differs": ["yes"],
+        "sort": ["southend"],
+        "order": ["desc"],
+    }
+    before = [r["id"] for r in _shown(page)]
+    assert before
+    page.reload()  # or a link shared with someone else
+    assert page.eval_on_selector("#f-theme", "s => s.value") == theme
+    assert page.is_checked("#f-differs")
+    assert page.locator("#matrix thead th[data-slug='southend']").get_attribute("aria-sort") == (
+        "descending"
+    )
+    assert [r["id"] for r in _shown(page)] == before
+    page.goto(site_url + "matrix/?who=officers")
+    assert page.eval_on_selector("#f-who", "s => s.value") == "officers"
+    assert {r["who"] for r in _shown(page)} == {"officers", "both"}
+
+
+def test_who_councillors_includes_the_obligations_that_bind_both(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matrix/")
+    every = page.eval_on_selector_all("#matrix tbody tr", "rs => rs.map(r => r.dataset.who)")
+    page.select_option("#f-who", "councillors")
+    shown = [r["who"] for r in _shown(page)]
+    assert sorted(shown) == sorted(w for w in every if w in ("councillors", "both"))
+    both = shown.count("both")
+    assert both > 0
+    assert page.locator("#f-count").inner_text() == (
+        f"Showing {len(shown)} of {len(every)} obligations "
+        f"({both} of them bind both councillors and officers)"
+    )
+
+
+def test_matrix_heading_sorts_by_its_button_and_its_link_opens_the_protocol(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "matrix/")
+    head = page.locator("#matrix thead th[data-slug='crawley']")
+    head.locator("button.sort").click()
+    assert page.url.endswith("matrix/?sort=crawley&order=desc")
+    index = head.evaluate("th => th.cellIndex")
+    values = page.eval_on_selector_all(
+        "#matrix tbody tr", f"rs => rs.map(r => Number(r.cells[{index}].dataset.sort))"
+    )
+    assert values == sorted(values, reverse=True)
+    head.locator("button.sort").press("Enter")  # by keyboard too: now the other way
+    assert head.get_attribute("aria-sort") == "ascending"
+    head.locator("a").click()
+    assert page.url.endswith("/protocols/crawley/")
+
+
+def test_matrix_on_a_phone_is_a_card_per_obligation(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "matrix/")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    wrap = page.locator(".matrix-wrap")
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")  # no sideways scrolling
+    first = page.locator("#matrix tbody tr").first
+    box = first.bounding_box()
+    assert box and box["width"] <= PHONE["width"]
+    labels = first.locator("td").evaluate_all(
+        "tds => tds.map(td => getComputedStyle(td, '::before').content)"
+    )
+    assert all(lab not in ("none", "normal", '""') for lab in labels), labels
+    assert any("Southend" in lab for lab in labels)
+    context.close()
+
+
+def test_matrix_without_javascript_is_a_readable_table(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "matrix/")
+    assert not page.locator("#matrix-filters").is_visible()
+    assert page.locator("#matrix tbody tr").count() > 100
+    assert page.locator("#matrix tbody tr").first.locator("th a").is_visible()
+    context.close()
+
+
+def test_matrix_councils_chosen_are_kept_in_the_address(page: Any, scale_url: str) -> None:
+    page.goto(scale_url + "matrix/")
+    options = page.eval_on_selector_all("#m-councils option", "os => os.map(o => o.value)")
+    chosen = [options[1], options[17]]
+    page.select_option("#m-councils", chosen)
+    page.click("#matrix-chooser button")
+    playwright.expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
+    assert parse_qs(urlsplit(page.url).query)["councils"] == [",".join(chosen)]
+    page.reload()
+    playwright.expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
+    selected = page.eval_on_selector_all("#m-councils option:checked", "os => os.map(o => o.value)")
+    assert selected == chosen
+    heads = page.eval_on_selector_all(
+        "#matrix thead th:not([hidden]) a", "as => as.map(a => a.textContent.trim())"
+    )
+    assert len(heads) == 2
+
+
+# ----------------------------------------------------------------------------- long pages
+
+
+def test_a_long_page_has_contents_on_a_phone_and_a_way_back_to_the_top(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "protocols/southend/")
+    contents = page.locator("details.page-toc")
+    assert contents.is_visible()
+    assert not contents.locator("nav").is_visible()  # collapsed until opened
+    contents.locator("summary").click()
+    link = contents.locator("a", has_text="Access to Information").first
+    href = str(link.get_attribute("href"))
+    link.click()
+    assert page.url.endswith(href)
+    assert page.evaluate("scrollY") > 1000
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, -300)  # scrolling back up shows the button
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("() => scrollY === 0")
+    context.close()
+
+
+def test_the_side_contents_replace_the_page_contents_on_a_wide_screen(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "protocols/southend/")
+    assert not page.locator("details.page-toc").is_visible()
+    assert page.locator(".md-sidebar--secondary").is_visible()
+
+
+# ---------------------------------------------------------------------------------- trust
+
+
+def test_every_page_footer_names_the_publisher_a_contact_and_how_to_report_a_mistake(
+    page: Any, site_url: str
+) -> None:
+    for path in ("", "protocols/southend/", "matrix/"):
+        page.goto(site_url + path)
+        footer = page.locator(".md-footer")
+        text = footer.inner_text()
+        assert "Made with" not in text
+        assert "Published by " in text
+        assert footer.locator("a[href^='mailto:']").count() >= 2
+        report = footer.locator("a", has_text="report it").get_attribute("href")
+        assert report and "title=Error%20on%20" in report and "{" not in report
+        assert footer.locator("a", has_text="Accessibility statement").is_visible()
+
+
+def test_the_accessibility_statement_gives_contact_status_and_date_tested(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "accessibility/")
+    article = page.locator("article")
+    text = article.inner_text()
+    assert "partially compliant" in text
+    assert re.search(r"last tested on \d{1,2} \w+ 20\d\d", text)
+    assert article.locator("a[href^='mailto:']").count() >= 2
+    assert "<!--" not in article.inner_html().replace("<!-- -->", "")
