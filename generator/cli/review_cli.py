@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.core.fileio import write_atomic
+from generator.core.fileio import check_target, write_atomic
 from generator.core.problems import Problem, Severity
 from generator.core.types import Tier
 from generator.diff.importers import read_any
@@ -167,8 +167,9 @@ def _output(args: argparse.Namespace) -> tuple[Format, Path | None, list[Problem
             output,
             [Problem(str(output), 0, "is a directory; give a file name for --output")],
         )
-    if output.exists() and not args.force:
-        return fmt, output, [Problem(str(output), 0, "already exists; use --force to overwrite it")]
+    refused = check_target(output, args.force)  # never a link, a FIFO or a device
+    if refused is not None:
+        return fmt, output, [Problem(str(output), 0, refused.split(": ", 1)[1])]
     return fmt, output, []
 
 
