@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.map.obligations import Strength, load_map
+from generator.map.quotes import quote_problems, quoted_phrases
 from generator.map.strength import read_clause, strength_problems, verbs_in
 from generator.sources.load import read_protocols
 
@@ -197,3 +198,53 @@ def test_crawley_phrasings(text: str, strengths: list[Strength]) -> None:
 def test_a_titles_capital_recommended_is_no_recommendation() -> None:
     # Crawley 9.1: "the Code of Recommended Practice on local authority publicity"
     assert verbs_in("the Code of Recommended Practice on local authority publicity", "x") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Says 'will be' factual, not 'must be'.", ["will be", "must be"]),
+        ("The Council's own words: “should aim” and ‘needs to’.", ["should aim", "needs to"]),
+        ('A "need to know" test', ["need to know"]),
+        ("the Clerk's duty, the officer’s view", []),
+        (
+            "'a member has no right to \"a roving commission\"' limits it",
+            ['a member has no right to "a roving commission"'],
+        ),
+    ],
+)
+def test_quoted_phrases(text: str, phrases: list[str]) -> None:
+    assert quoted_phrases(text) == phrases
+
+
+def _quote_messages(note: str) -> list[str]:
+    text = MAP.format(first="should", second="should", reason=f", note: {note}")
+    omap, problems = load_map("clauses.yaml", text, PROTOCOLS)
+    assert omap is not None
+    assert not [p for p in problems if p.path == "clauses.yaml"]
+    return [str(p) for p in quote_problems(omap, PROTOCOLS)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # 10.1.5 as printed, in another case, with straight for curly quotes, and with an
+        # omission marked by an ellipsis
+        "\"Says 'should consider'.\"",
+        "\"Says 'SHOULD   Consider'.\"",
+        "\"Quotes 'the Councillor should ... consider'.\"",
+        # a phrase elsewhere in Southend's protocol passes too
+        "\"Unlike 9.1.14, which says 'must not'.\"",
+    ],
+)
+def test_a_note_quoting_the_protocol_passes(note: str) -> None:
+    assert _quote_messages(note) == []
+
+
+def test_a_misquote_is_reported_with_its_line() -> None:
+    messages = _quote_messages("\"Says 'must always consider'.\"")
+    assert messages == [
+        "clauses.yaml:14: obligation 'careful-statements', southend: the note quotes "
+        "'must always consider', which is not in the clauses cited nor elsewhere in the "
+        "protocol; quote the text exactly or drop the quotation marks (warning)"
+    ]
