@@ -248,3 +248,35 @@ def test_a_misquote_is_reported_with_its_line() -> None:
         "'must always consider', which is not in the clauses cited nor elsewhere in the "
         "protocol; quote the text exactly or drop the quotation marks (warning)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "strengths"),
+    [
+        # West Mersea and Farnham 10.4: a condition and a possibility, then the permission
+        (
+            "If the matter cannot be resolved informally, it may be necessary to invoke the "
+            "council's disciplinary procedure.",
+            [],
+        ),
+        (
+            "The Borough council's monitoring officer may be able to offer a "
+            "mediation/conciliation role or it may be necessary to seek independent advice.",
+            [Y],
+        ),
+        # the prohibition and the permission themselves still read
+        ("They cannot be used to promote a party group.", [M]),
+        ("Chief Officers (or their nominees) may deal with any request", [Y]),
+    ],
+)
+def test_facts_and_possibilities_are_not_verbs(text: str, strengths: list[Strength]) -> None:
+    assert [v.strength for v in verbs_in(text, "x")] == strengths
+
+
+def test_a_lead_in_ending_this_includes_passes_on_the_sentence_before() -> None:
+    # Southend 10.2.5: "... Officers must not include criticisms of Councillors or other
+    # Officers in correspondence. This includes:" then the bullying bullet
+    reading = read_clause(BY_SLUG["southend"], "southend-10-2-5-b1")
+    assert reading.lead_in == "southend-10-2-5"
+    assert reading.strengths == {M}
+    assert [v.words for v in reading.verbs] == ["must not"]

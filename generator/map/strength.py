@@ -2,13 +2,15 @@
 
 The rules (docs/methodology.md states them for readers):
 
-- **must**: ``must``, ``shall``, ``will not``, ``cannot``, ``no councillor may`` (or
+- **must**: ``must``, ``shall``, ``will not``, ``cannot`` (not "cannot be resolved", a
+  fact), ``no councillor may`` (or
   will, shall, can), ``is required to`` (not "who are required to", not "is not required
   to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
   authorised) ``to``;
 - **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
   ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
-- **may**: ``may``, ``can`` (not "it can", "which can": those say what is possible),
+- **may**: ``may`` (not "it may be necessary": a possibility), ``can`` (not "it can",
+  "which can": those say what is possible),
   ``is`` (or ``shall be``) ``entitled to``, ``prerogative``, ``has the (same) right to``;
 - **expected**: what one side will do or can expect (``will``, ``can expect``, ``is
   expected to``), and a clause with no normative verb at all (a statement);
@@ -17,7 +19,9 @@ The rules (docs/methodology.md states them for readers):
 A bullet continues the sentence of its lead-in ("Officers must:" then "treat councillors
 fairly"), so a bullet under a lead-in whose last sentence has a normative verb reads as
 that lead-in, and only a bullet under a lead-in without one ("This Protocol covers:",
-"The following principles apply here:") is read from its own words. Nested bullets look
+"The following principles apply here:") is read from its own words. A last sentence that
+only says the list belongs to the sentence before ("... must not include criticisms of
+Officers in correspondence. This includes:") passes that sentence on. Nested bullets look
 up through every lead-in to the nearest one with a verb.
 
 A position may cite several clauses; its recorded strength must be one the clauses read,
@@ -43,6 +47,9 @@ RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY
 """Order used to say one reading is stronger than another."""
 
 _NOT = r"\b(?:\s+not\b|n['’]t\b)?"
+_FACT = r"(?!\s+be\s+(?:resolved|settled|agreed)\b)"
+"""'cannot be resolved' states a fact (a condition: "if the matter cannot be resolved
+informally"), not a prohibition."""
 _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
     (re.compile(p, re.IGNORECASE), s)
     for p, s in (
@@ -50,7 +57,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bmust" + _NOT, Strength.MUST),
         (r"\bshall" + _NOT, Strength.MUST),
         (r"\bwill\s+not\b|\bwon['’]t\b", Strength.MUST),
-        (r"\bcannot\b|\bcan['’]t\b|\bcan\s+not\b", Strength.MUST),
+        (r"(?:\bcannot\b|\bcan['’]t\b|\bcan\s+not\b)" + _FACT, Strength.MUST),
         (r"(?<!who )\b(?:is|are|be)\s+(?:required|obliged)\s+to\b", Strength.MUST),
         (r"\b(?:has|have)\s+a\s+(?:statutory\s+)?duty\s+to\b", Strength.MUST),
         (r"\b(?:law|legislation|Act)\s+requires\b", Strength.MUST),
@@ -66,7 +73,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bwill\b", Strength.EXPECTED),
         (r"\b(?:shall|will)\s+be\s+entitled\s+to\b", Strength.MAY),
         (r"\bprerogative\b", Strength.MAY),
-        (r"\bmay" + _NOT, Strength.MAY),
+        (r"\bmay\b(?!\s+(?:well\s+)?(?:be|prove)\s+necessary\b)" + _NOT, Strength.MAY),
         (r"(?<!\bit )(?<!\bthis )(?<!which )\bcan\b(?!\s+be\s+summari[sz]ed)", Strength.MAY),
         (r"\b(?:is|are)\s+(?:entitled|free)\s+to\b", Strength.MAY),
         (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
@@ -176,10 +183,20 @@ def _is_lead_in(clause: Clause) -> bool:
     return clause.kind is not Kind.HEADING and _text(clause).rstrip().endswith((":", "–", "-"))
 
 
-def _last_sentence(text: str) -> str:
+_INCLUDES = re.compile(r"\b(?:includes?|including)\s*[:–-]\s*$", re.IGNORECASE)
+
+
+def _last_sentence(text: str, clause_id: str) -> str:
     """The sentence a list continues: the lead-in's last ("... The following principles
-    apply here:" carries no verb, whatever the sentence before it says)."""
-    return re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())[-1]
+    apply here:" carries no verb, whatever the sentence before it says), unless that last
+    sentence only says the list is part of what the one before said ("Councillors must not
+    include criticisms of Officers in correspondence. This includes:"): then the one before.
+    """
+    sentences = re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())
+    last = sentences[-1]
+    if len(sentences) > 1 and _INCLUDES.search(last) and not verbs_in(last, clause_id):
+        return sentences[-2]
+    return last
 
 
 def read_clause(protocol: Protocol, clause_id: str) -> Reading:
@@ -189,7 +206,7 @@ def read_clause(protocol: Protocol, clause_id: str) -> Reading:
         parent = protocol.by_id.get(clause.parent or "")
         while parent is not None and parent.kind is not Kind.HEADING:
             if _is_lead_in(parent):
-                lead = verbs_in(_last_sentence(_text(parent)), parent.id)
+                lead = verbs_in(_last_sentence(_text(parent), parent.id), parent.id)
                 if lead:
                     return Reading(clause_id, lead)
             if parent.kind is not Kind.ITEM:
