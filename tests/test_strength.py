@@ -280,3 +280,27 @@ def test_a_lead_in_ending_this_includes_passes_on_the_sentence_before() -> None:
     assert reading.lead_in == "southend-10-2-5"
     assert reading.strengths == {M}
     assert [v.words for v in reading.verbs] == ["must not"]
+
+
+def _mixed_messages(reason: str = "") -> list[str]:
+    # Southend 9.1.15: 'A Councillor may copy correspondence ...' then '... should state
+    # that it is confidential': two sentences, two strengths
+    text = MAP.format(first="may", second="may", reason=reason).replace(
+        "southend-10-1-5-b4", "southend-9-1-15"
+    )
+    omap, problems = load_map("clauses.yaml", text, PROTOCOLS)
+    assert omap is not None
+    assert not [p for p in problems if p.path == "clauses.yaml"]
+    return [str(p) for p in strength_problems(omap, PROTOCOLS)]
+
+
+def test_clauses_reading_several_strengths_need_a_reason_naming_the_sentence() -> None:
+    messages = _mixed_messages()
+    assert (
+        "clauses.yaml:27: obligation 'no-commitments', southend: the clauses cited read more "
+        "than one strength (should: 'should' in 9-1-15; may: 'may' in 9-1-15); say in a "
+        "'strength_reason:' which sentence carries this obligation (warning)"
+    ) in messages
+    assert len(messages) == 2  # both positions
+    reason = ", strength_reason: \"Carried by 'A Councillor may copy correspondence'.\""
+    assert _mixed_messages(reason) == [messages[1]]

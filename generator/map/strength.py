@@ -28,6 +28,10 @@ A position may cite several clauses; its recorded strength must be one the claus
 and no weaker than a clause whose verbs all read one strength (``must > should > expected
 > may``). A clause cited alone by several obligations must have one strength there. Either
 rule is waived for a position by a ``strength_reason:`` saying why the words mislead.
+
+A position whose cited clauses read more than one strength (one sentence says "must",
+another "may") needs a ``strength_reason:`` saying which sentence carries the obligation,
+as the recorded strength may otherwise be that of a sentence about another idea.
 """
 
 from __future__ import annotations
@@ -315,13 +319,53 @@ def disagreements(omap: ObligationMap) -> list[Disagreement]:
     ]
 
 
+def mixed_readings(
+    omap: ObligationMap,
+    protocols: Sequence[Protocol],
+    already: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+) -> list[Problem]:
+    """Warnings for positions whose cited clauses use verbs of more than one strength (one
+    sentence says 'must', another 'may') and whose ``strength_reason`` does not say which
+    sentence carries the obligation: the recorded strength may belong to another idea.
+    Positions in ``already`` (obligation id, protocol), warned of otherwise, are skipped."""
+    by_slug = {p.slug: p for p in protocols}
+    out: list[Problem] = []
+    for o in omap.obligations:
+        for slug, source in o.sources.items():
+            protocol = by_slug.get(slug)
+            if protocol is None or source.strength_reason or (o.id, slug) in already:
+                continue
+            found: dict[Strength, list[str]] = {}
+            for c in source.clauses:
+                if c in protocol.by_id:
+                    for v in read_clause(protocol, c).verbs:
+                        found.setdefault(v.strength, []).append(
+                            f"'{v.words}' in {short(v.clause, slug)}"
+                        )
+            if len(found) > 1:
+                said = "; ".join(
+                    f"{s.value}: {', '.join(dict.fromkeys(w))}"
+                    for s, w in sorted(found.items(), key=lambda kv: -RANK[kv[0]])
+                )
+                out.append(
+                    Problem(
+                        omap.path,
+                        source.line,
+                        f"obligation '{o.id}', {slug}: the clauses cited read more than one "
+                        f"strength ({said}); say in a 'strength_reason:' which sentence "
+                        "carries this obligation",
+                        Severity.WARNING,
+                    )
+                )
+    return out
+
+
 def strength_problems(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Problem]:
-    """Warnings for every strength the text does not bear out and no reason explains."""
-    out = [
-        Problem(omap.path, d.line, d.message(), Severity.WARNING)
-        for d in differences(omap, protocols)
-        if not d.reason
-    ]
+    """Warnings for every strength the text does not bear out and no reason explains, and
+    for every position whose clauses read several strengths with no reason saying which."""
+    unexplained = [d for d in differences(omap, protocols) if not d.reason]
+    out = [Problem(omap.path, d.line, d.message(), Severity.WARNING) for d in unexplained]
+    out += mixed_readings(omap, protocols, {(d.obligation, d.protocol) for d in unexplained})
     for d in disagreements(omap):
         listing = ", ".join(f"'{oid}' ({s.value}, line {line})" for oid, s, line in d.positions)
         for oid, s, line in d.positions:
