@@ -264,6 +264,17 @@ def test_a_misquote_is_reported_with_its_line() -> None:
             "mediation/conciliation role or it may be necessary to seek independent advice.",
             [Y],
         ),
+        # Crawley 4.4, Southend 2.4, 6.1.1, 9.1.10 and 5.4: possibilities, not permissions
+        (
+            "the Head of Service, Deputy Chief Executive or Chief Executive as the case may "
+            "be will be responsible for deciding what action, if any, should be taken",
+            [E, S],
+        ),
+        ("This Protocol covers the main issues which may arise in Councillor-Officer", []),
+        ("They may not be able to carry out the work required", [Y]),
+        ("and may need to seek instructions from their managers.", []),
+        ("decisions which Councillors may not agree with or support.", []),
+        ("Councillors may wish to seek the advice of senior colleagues", [Y]),
         # the prohibition and the permission themselves still read
         ("They cannot be used to promote a party group.", [M]),
         ("Chief Officers (or their nominees) may deal with any request", [Y]),

@@ -9,7 +9,8 @@ The rules (docs/methodology.md states them for readers):
   authorised) ``to``;
 - **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
   ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
-- **may**: ``may`` (not "it may be necessary": a possibility), ``can`` (not "it can",
+- **may**: ``may`` (not "it may be necessary", "which may arise", "as the case may be":
+  possibilities), ``can`` (not "it can",
   "which can": those say what is possible),
   ``is`` (or ``shall be``) ``entitled to``, ``prerogative``, ``has the (same) right to``;
 - **expected**: what one side will do or can expect (``will``, ``can expect``, ``is
@@ -52,6 +53,12 @@ RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY
 
 _NOT = r"\b(?:\s+not\b|n['’]t\b)?"
 _FACT = r"(?!\s+be\s+(?:resolved|settled|agreed)\b)"
+_MAYBE = (
+    r"(?!\s+(?:well\s+)?(?:be|prove)\s+necessary\b"
+    r"|\s+(?:arise|seem|break|affect|be\s+different|not\s+agree|need\s+to)\b)"
+)
+"""'it may be necessary', 'which may arise', 'may seem', 'may not agree', 'may need to' and 'as
+the case may be' say what is possible, not what anyone is permitted to do."""
 """'cannot be resolved' states a fact (a condition: "if the matter cannot be resolved
 informally"), not a prohibition."""
 _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
@@ -70,14 +77,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
         (r"\b(?:not\s+)?(?-i:recommended)\b", Strength.SHOULD),
         (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
-        (r"\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
+        (r"(?<!\bmay )\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
         (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
         (r"\bcan\s+(?:reasonably\s+)?expect\b", Strength.EXPECTED),
         (r"\b(?:is|are|be)\s+(?:not\s+)?expected\s+to\b", Strength.EXPECTED),
         (r"\bwill\b", Strength.EXPECTED),
         (r"\b(?:shall|will)\s+be\s+entitled\s+to\b", Strength.MAY),
         (r"\bprerogative\b", Strength.MAY),
-        (r"\bmay\b(?!\s+(?:well\s+)?(?:be|prove)\s+necessary\b)" + _NOT, Strength.MAY),
+        (r"(?<!\bcase )\bmay\b" + _MAYBE + _NOT, Strength.MAY),
         (r"(?<!\bit )(?<!\bthis )(?<!which )\bcan\b(?!\s+be\s+summari[sz]ed)", Strength.MAY),
         (r"\b(?:is|are)\s+(?:entitled|free)\s+to\b", Strength.MAY),
         (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
