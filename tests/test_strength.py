@@ -173,6 +173,8 @@ def test_phrases_beyond_the_modal_verbs(text: str, strengths: list[Strength]) ->
         ("No Councillor will refer in public or at meetings of the Council", [M]),
         ("Councillors are not authorised to initiate or certify financial transactions", [M]),
         ("Officers have a duty to implement the lawful decisions", [M]),
+        # Crawley 1.4
+        ("responsibilities ... which they are under a duty to discharge.", [M]),
         ("An Officer may attend, but is not obliged to do so", [Y]),
         ("Informal and collaborative two-way contact is encouraged.", [S]),
         ("Councillors ... need to be alert to the potential for conflicts", [S]),

@@ -3,10 +3,9 @@
 The rules (docs/methodology.md states them for readers):
 
 - **must**: ``must``, ``shall``, ``will not``, ``cannot`` (not "cannot be resolved", a
-  fact), ``no councillor may`` (or
-  will, shall, can), ``is required to`` (not "who are required to", not "is not required
-  to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
-  authorised) ``to``;
+  fact), ``no councillor may`` (or will, shall, can), ``is required to`` (not "who are
+  required to", not "is not required to"), ``has a duty to`` (or ``is under a duty to``),
+  ``the law requires``, ``is not permitted`` (allowed, authorised) ``to``;
 - **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
   ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
 - **may**: ``may`` (not "it may be necessary", "which may arise", "as the case may be":
@@ -47,6 +46,7 @@ from generator.core.types import Clause, Kind, Protocol
 from generator.map.obligations import ObligationMap, Strength
 
 MAY = Strength.MAY
+MUST = Strength.MUST
 
 RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY: 0}
 """Order used to say one reading is stronger than another."""
@@ -70,7 +70,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bwill\s+not\b|\bwon['’]t\b", Strength.MUST),
         (r"(?:\bcannot\b|\bcan['’]t\b|\bcan\s+not\b)" + _FACT, Strength.MUST),
         (r"(?<!who )\b(?:is|are|be)\s+(?:required|obliged)\s+to\b", Strength.MUST),
-        (r"\b(?:has|have)\s+a\s+(?:statutory\s+)?duty\s+to\b", Strength.MUST),
+        (r"\b(?:(?:has|have)|(?:is|are)\s+under)\s+a\s+(?:statutory\s+)?duty\s+to\b", MUST),
         (r"\b(?:law|legislation|Act)\s+requires\b", Strength.MUST),
         (r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b", Strength.MUST),
         (r"\bshould(?!\s+be\s+noted)" + _NOT, Strength.SHOULD),
