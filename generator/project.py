@@ -10,6 +10,7 @@ from generator.core.problems import Problem
 from generator.core.types import Protocol
 from generator.drafting.model_checks import check_wording
 from generator.map.obligations import ObligationMap, load_map
+from generator.map.quotes import quote_problems
 from generator.map.strength import strength_problems
 from generator.sources.load import read_protocols
 
@@ -58,6 +59,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
             if omap is not None and not unreadable:
                 problems += check_wording(omap)
                 problems += strength_problems(omap, protocols)
+                problems += quote_problems(omap, protocols)
     return Project(root, tuple(protocols), omap), problems
 
 

@@ -71,5 +71,6 @@ def test_export_obligations_json_shape_and_ids_resolve(tmp_path: Path) -> None:
     ids = {o["id"] for o in obligations["obligations"]}
     replaced = {r["id"]: r["replaced_by"] for r in obligations["replaced"]}
     assert replaced["staffing-committee-handles-personnel"] == "councillor-employment-role-limited"
+    assert replaced["no-direct-approach-to-junior-officers"] == "enquiries-through-designated-route"
     assert set(replaced.values()) <= ids and not set(replaced) & ids
     assert {c["obligation"] for c in obligations["corrections"]} <= ids | set(replaced)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.map.obligations import Strength, load_map
+from generator.map.quotes import quote_problems, quoted_phrases
 from generator.map.strength import read_clause, strength_problems, verbs_in
 from generator.sources.load import read_protocols
 
@@ -172,6 +173,8 @@ def test_phrases_beyond_the_modal_verbs(text: str, strengths: list[Strength]) ->
         ("No Councillor will refer in public or at meetings of the Council", [M]),
         ("Councillors are not authorised to initiate or certify financial transactions", [M]),
         ("Officers have a duty to implement the lawful decisions", [M]),
+        # Crawley 1.4
+        ("responsibilities ... which they are under a duty to discharge.", [M]),
         ("An Officer may attend, but is not obliged to do so", [Y]),
         ("Informal and collaborative two-way contact is encouraged.", [S]),
         ("Councillors ... need to be alert to the potential for conflicts", [S]),
@@ -197,3 +200,120 @@ def test_crawley_phrasings(text: str, strengths: list[Strength]) -> None:
 def test_a_titles_capital_recommended_is_no_recommendation() -> None:
     # Crawley 9.1: "the Code of Recommended Practice on local authority publicity"
     assert verbs_in("the Code of Recommended Practice on local authority publicity", "x") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Says 'will be' factual, not 'must be'.", ["will be", "must be"]),
+        ("The Council's own words: “should aim” and ‘needs to’.", ["should aim", "needs to"]),
+        ('A "need to know" test', ["need to know"]),
+        ("the Clerk's duty, the officer’s view", []),
+        (
+            "'a member has no right to \"a roving commission\"' limits it",
+            ['a member has no right to "a roving commission"'],
+        ),
+    ],
+)
+def test_quoted_phrases(text: str, phrases: list[str]) -> None:
+    assert quoted_phrases(text) == phrases
+
+
+def _quote_messages(note: str) -> list[str]:
+    text = MAP.format(first="should", second="should", reason=f", note: {note}")
+    omap, problems = load_map("clauses.yaml", text, PROTOCOLS)
+    assert omap is not None
+    assert not [p for p in problems if p.path == "clauses.yaml"]
+    return [str(p) for p in quote_problems(omap, PROTOCOLS)]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # 10.1.5 as printed, in another case, with straight for curly quotes, and with an
+        # omission marked by an ellipsis
+        "\"Says 'should consider'.\"",
+        "\"Says 'SHOULD   Consider'.\"",
+        "\"Quotes 'the Councillor should ... consider'.\"",
+        # a phrase elsewhere in Southend's protocol passes too
+        "\"Unlike 9.1.14, which says 'must not'.\"",
+    ],
+)
+def test_a_note_quoting_the_protocol_passes(note: str) -> None:
+    assert _quote_messages(note) == []
+
+
+def test_a_misquote_is_reported_with_its_line() -> None:
+    messages = _quote_messages("\"Says 'must always consider'.\"")
+    assert messages == [
+        "clauses.yaml:14: obligation 'careful-statements', southend: the note quotes "
+        "'must always consider', which is not in the clauses cited nor elsewhere in the "
+        "protocol; quote the text exactly or drop the quotation marks (warning)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "strengths"),
+    [
+        # West Mersea and Farnham 10.4: a condition and a possibility, then the permission
+        (
+            "If the matter cannot be resolved informally, it may be necessary to invoke the "
+            "council's disciplinary procedure.",
+            [],
+        ),
+        (
+            "The Borough council's monitoring officer may be able to offer a "
+            "mediation/conciliation role or it may be necessary to seek independent advice.",
+            [Y],
+        ),
+        # Crawley 4.4, Southend 2.4, 6.1.1, 9.1.10 and 5.4: possibilities, not permissions
+        (
+            "the Head of Service, Deputy Chief Executive or Chief Executive as the case may "
+            "be will be responsible for deciding what action, if any, should be taken",
+            [E, S],
+        ),
+        ("This Protocol covers the main issues which may arise in Councillor-Officer", []),
+        ("They may not be able to carry out the work required", [Y]),
+        ("and may need to seek instructions from their managers.", []),
+        ("decisions which Councillors may not agree with or support.", []),
+        ("Councillors may wish to seek the advice of senior colleagues", [Y]),
+        # the prohibition and the permission themselves still read
+        ("They cannot be used to promote a party group.", [M]),
+        ("Chief Officers (or their nominees) may deal with any request", [Y]),
+    ],
+)
+def test_facts_and_possibilities_are_not_verbs(text: str, strengths: list[Strength]) -> None:
+    assert [v.strength for v in verbs_in(text, "x")] == strengths
+
+
+def test_a_lead_in_ending_this_includes_passes_on_the_sentence_before() -> None:
+    # Southend 10.2.5: "... Officers must not include criticisms of Councillors or other
+    # Officers in correspondence. This includes:" then the bullying bullet
+    reading = read_clause(BY_SLUG["southend"], "southend-10-2-5-b1")
+    assert reading.lead_in == "southend-10-2-5"
+    assert reading.strengths == {M}
+    assert [v.words for v in reading.verbs] == ["must not"]
+
+
+def _mixed_messages(reason: str = "") -> list[str]:
+    # Southend 9.1.15: 'A Councillor may copy correspondence ...' then '... should state
+    # that it is confidential': two sentences, two strengths
+    text = MAP.format(first="may", second="may", reason=reason).replace(
+        "southend-10-1-5-b4", "southend-9-1-15"
+    )
+    omap, problems = load_map("clauses.yaml", text, PROTOCOLS)
+    assert omap is not None
+    assert not [p for p in problems if p.path == "clauses.yaml"]
+    return [str(p) for p in strength_problems(omap, PROTOCOLS)]
+
+
+def test_clauses_reading_several_strengths_need_a_reason_naming_the_sentence() -> None:
+    messages = _mixed_messages()
+    assert (
+        "clauses.yaml:27: obligation 'no-commitments', southend: the clauses cited read more "
+        "than one strength (should: 'should' in 9-1-15; may: 'may' in 9-1-15); say in a "
+        "'strength_reason:' which sentence carries this obligation (warning)"
+    ) in messages
+    assert len(messages) == 2  # both positions
+    reason = ", strength_reason: \"Carried by 'A Councillor may copy correspondence'.\""
+    assert _mixed_messages(reason) == [messages[1]]

@@ -2,13 +2,15 @@
 
 The rules (docs/methodology.md states them for readers):
 
-- **must**: ``must``, ``shall``, ``will not``, ``cannot``, ``no councillor may`` (or
-  will, shall, can), ``is required to`` (not "who are required to", not "is not required
-  to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
-  authorised) ``to``;
+- **must**: ``must``, ``shall``, ``will not``, ``cannot`` (not "cannot be resolved", a
+  fact), ``no councillor may`` (or will, shall, can), ``is required to`` (not "who are
+  required to", not "is not required to"), ``has a duty to`` (or ``is under a duty to``),
+  ``the law requires``, ``is not permitted`` (allowed, authorised) ``to``;
 - **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
   ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
-- **may**: ``may``, ``can`` (not "it can", "which can": those say what is possible),
+- **may**: ``may`` (not "it may be necessary", "which may arise", "as the case may be":
+  possibilities), ``can`` (not "it can",
+  "which can": those say what is possible),
   ``is`` (or ``shall be``) ``entitled to``, ``prerogative``, ``has the (same) right to``;
 - **expected**: what one side will do or can expect (``will``, ``can expect``, ``is
   expected to``), and a clause with no normative verb at all (a statement);
@@ -17,13 +19,19 @@ The rules (docs/methodology.md states them for readers):
 A bullet continues the sentence of its lead-in ("Officers must:" then "treat councillors
 fairly"), so a bullet under a lead-in whose last sentence has a normative verb reads as
 that lead-in, and only a bullet under a lead-in without one ("This Protocol covers:",
-"The following principles apply here:") is read from its own words. Nested bullets look
+"The following principles apply here:") is read from its own words. A last sentence that
+only says the list belongs to the sentence before ("... must not include criticisms of
+Officers in correspondence. This includes:") passes that sentence on. Nested bullets look
 up through every lead-in to the nearest one with a verb.
 
 A position may cite several clauses; its recorded strength must be one the clauses read,
 and no weaker than a clause whose verbs all read one strength (``must > should > expected
 > may``). A clause cited alone by several obligations must have one strength there. Either
 rule is waived for a position by a ``strength_reason:`` saying why the words mislead.
+
+A position whose cited clauses read more than one strength (one sentence says "must",
+another "may") needs a ``strength_reason:`` saying which sentence carries the obligation,
+as the recorded strength may otherwise be that of a sentence about another idea.
 """
 
 from __future__ import annotations
@@ -38,11 +46,21 @@ from generator.core.types import Clause, Kind, Protocol
 from generator.map.obligations import ObligationMap, Strength
 
 MAY = Strength.MAY
+MUST = Strength.MUST
 
 RANK = {Strength.MUST: 3, Strength.SHOULD: 2, Strength.EXPECTED: 1, Strength.MAY: 0}
 """Order used to say one reading is stronger than another."""
 
 _NOT = r"\b(?:\s+not\b|n['’]t\b)?"
+_FACT = r"(?!\s+be\s+(?:resolved|settled|agreed)\b)"
+_MAYBE = (
+    r"(?!\s+(?:well\s+)?(?:be|prove)\s+necessary\b"
+    r"|\s+(?:arise|seem|break|affect|be\s+different|not\s+agree|need\s+to)\b)"
+)
+"""'it may be necessary', 'which may arise', 'may seem', 'may not agree', 'may need to' and 'as
+the case may be' say what is possible, not what anyone is permitted to do."""
+"""'cannot be resolved' states a fact (a condition: "if the matter cannot be resolved
+informally"), not a prohibition."""
 _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
     (re.compile(p, re.IGNORECASE), s)
     for p, s in (
@@ -50,23 +68,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Strength], ...] = tuple(
         (r"\bmust" + _NOT, Strength.MUST),
         (r"\bshall" + _NOT, Strength.MUST),
         (r"\bwill\s+not\b|\bwon['’]t\b", Strength.MUST),
-        (r"\bcannot\b|\bcan['’]t\b|\bcan\s+not\b", Strength.MUST),
+        (r"(?:\bcannot\b|\bcan['’]t\b|\bcan\s+not\b)" + _FACT, Strength.MUST),
         (r"(?<!who )\b(?:is|are|be)\s+(?:required|obliged)\s+to\b", Strength.MUST),
-        (r"\b(?:has|have)\s+a\s+(?:statutory\s+)?duty\s+to\b", Strength.MUST),
+        (r"\b(?:(?:has|have)|(?:is|are)\s+under)\s+a\s+(?:statutory\s+)?duty\s+to\b", MUST),
         (r"\b(?:law|legislation|Act)\s+requires\b", Strength.MUST),
         (r"\b(?:is|are)\s+not\s+(?:permitted|allowed|authori[sz]ed)\s+to\b", Strength.MUST),
         (r"\bshould(?!\s+be\s+noted)" + _NOT, Strength.SHOULD),
         (r"\bought\s+(?:not\s+)?to\b", Strength.SHOULD),
         (r"\b(?:not\s+)?(?-i:recommended)\b", Strength.SHOULD),
         (r"\b(?:is|are)\s+encouraged\b|\bencouraged\s+to\b", Strength.SHOULD),
-        (r"\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
+        (r"(?<!\bmay )\bneeds?\s+to\b(?!\s+know)", Strength.SHOULD),
         (r"\b(?:it\s+is|it's)\s+(?:always\s+)?(?:preferable|important)\b", Strength.SHOULD),
         (r"\bcan\s+(?:reasonably\s+)?expect\b", Strength.EXPECTED),
         (r"\b(?:is|are|be)\s+(?:not\s+)?expected\s+to\b", Strength.EXPECTED),
         (r"\bwill\b", Strength.EXPECTED),
         (r"\b(?:shall|will)\s+be\s+entitled\s+to\b", Strength.MAY),
         (r"\bprerogative\b", Strength.MAY),
-        (r"\bmay" + _NOT, Strength.MAY),
+        (r"(?<!\bcase )\bmay\b" + _MAYBE + _NOT, Strength.MAY),
         (r"(?<!\bit )(?<!\bthis )(?<!which )\bcan\b(?!\s+be\s+summari[sz]ed)", Strength.MAY),
         (r"\b(?:is|are)\s+(?:entitled|free)\s+to\b", Strength.MAY),
         (r"\b(?:has|have)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}rights?(?:\s+not\s+to)?\b", MAY),
@@ -176,10 +194,20 @@ def _is_lead_in(clause: Clause) -> bool:
     return clause.kind is not Kind.HEADING and _text(clause).rstrip().endswith((":", "–", "-"))
 
 
-def _last_sentence(text: str) -> str:
+_INCLUDES = re.compile(r"\b(?:includes?|including)\s*[:–-]\s*$", re.IGNORECASE)
+
+
+def _last_sentence(text: str, clause_id: str) -> str:
     """The sentence a list continues: the lead-in's last ("... The following principles
-    apply here:" carries no verb, whatever the sentence before it says)."""
-    return re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())[-1]
+    apply here:" carries no verb, whatever the sentence before it says), unless that last
+    sentence only says the list is part of what the one before said ("Councillors must not
+    include criticisms of Officers in correspondence. This includes:"): then the one before.
+    """
+    sentences = re.split(r"(?<=[.;!?])\s+(?=[A-Z])", text.strip())
+    last = sentences[-1]
+    if len(sentences) > 1 and _INCLUDES.search(last) and not verbs_in(last, clause_id):
+        return sentences[-2]
+    return last
 
 
 def read_clause(protocol: Protocol, clause_id: str) -> Reading:
@@ -189,7 +217,7 @@ def read_clause(protocol: Protocol, clause_id: str) -> Reading:
         parent = protocol.by_id.get(clause.parent or "")
         while parent is not None and parent.kind is not Kind.HEADING:
             if _is_lead_in(parent):
-                lead = verbs_in(_last_sentence(_text(parent)), parent.id)
+                lead = verbs_in(_last_sentence(_text(parent), parent.id), parent.id)
                 if lead:
                     return Reading(clause_id, lead)
             if parent.kind is not Kind.ITEM:
@@ -298,13 +326,53 @@ def disagreements(omap: ObligationMap) -> list[Disagreement]:
     ]
 
 
+def mixed_readings(
+    omap: ObligationMap,
+    protocols: Sequence[Protocol],
+    already: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+) -> list[Problem]:
+    """Warnings for positions whose cited clauses use verbs of more than one strength (one
+    sentence says 'must', another 'may') and whose ``strength_reason`` does not say which
+    sentence carries the obligation: the recorded strength may belong to another idea.
+    Positions in ``already`` (obligation id, protocol), warned of otherwise, are skipped."""
+    by_slug = {p.slug: p for p in protocols}
+    out: list[Problem] = []
+    for o in omap.obligations:
+        for slug, source in o.sources.items():
+            protocol = by_slug.get(slug)
+            if protocol is None or source.strength_reason or (o.id, slug) in already:
+                continue
+            found: dict[Strength, list[str]] = {}
+            for c in source.clauses:
+                if c in protocol.by_id:
+                    for v in read_clause(protocol, c).verbs:
+                        found.setdefault(v.strength, []).append(
+                            f"'{v.words}' in {short(v.clause, slug)}"
+                        )
+            if len(found) > 1:
+                said = "; ".join(
+                    f"{s.value}: {', '.join(dict.fromkeys(w))}"
+                    for s, w in sorted(found.items(), key=lambda kv: -RANK[kv[0]])
+                )
+                out.append(
+                    Problem(
+                        omap.path,
+                        source.line,
+                        f"obligation '{o.id}', {slug}: the clauses cited read more than one "
+                        f"strength ({said}); say in a 'strength_reason:' which sentence "
+                        "carries this obligation",
+                        Severity.WARNING,
+                    )
+                )
+    return out
+
+
 def strength_problems(omap: ObligationMap, protocols: Sequence[Protocol]) -> list[Problem]:
-    """Warnings for every strength the text does not bear out and no reason explains."""
-    out = [
-        Problem(omap.path, d.line, d.message(), Severity.WARNING)
-        for d in differences(omap, protocols)
-        if not d.reason
-    ]
+    """Warnings for every strength the text does not bear out and no reason explains, and
+    for every position whose clauses read several strengths with no reason saying which."""
+    unexplained = [d for d in differences(omap, protocols) if not d.reason]
+    out = [Problem(omap.path, d.line, d.message(), Severity.WARNING) for d in unexplained]
+    out += mixed_readings(omap, protocols, {(d.obligation, d.protocol) for d in unexplained})
     for d in disagreements(omap):
         listing = ", ".join(f"'{oid}' ({s.value}, line {line})" for oid, s, line in d.positions)
         for oid, s, line in d.positions:
