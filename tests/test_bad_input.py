@@ -69,7 +69,7 @@ def test_good_file_passes(tmp_path: Path) -> None:
         ),
         (
             GOOD.replace("source: test.txt", "source: test.txt\nreview: 2026"),
-            "testham.md:6: unknown key 'review' (closest: review_due)",
+            "testham.md:6: unknown key 'review' (closest: review_due, retrieved)",
         ),
     ],
     ids=[
