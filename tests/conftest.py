@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,3 +143,30 @@ def scale_site(scale_root: Path) -> Path:
 def scale_url(scale_site: Path) -> Iterator[str]:
     with serving(scale_site) as url:
         yield url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium (a browser downloaded by Playwright does not work here)."""
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session: Playwright's sync API allows one instance at a time,
+    so every browser test shares this one instead of starting its own."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is needed: `make test` installs it (make system-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()

@@ -9,39 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.conftest import ROOT
+from tests.conftest import AXE
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium"),
-]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = pytest.mark.slow
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
@@ -424,10 +402,10 @@ def test_matrix_councils_chosen_are_kept_in_the_address(page: Any, scale_url: st
     chosen = [options[1], options[17]]
     page.select_option("#m-councils", chosen)
     page.click("#matrix-chooser button")
-    playwright.expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
+    expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
     assert parse_qs(urlsplit(page.url).query)["councils"] == [",".join(chosen)]
     page.reload()
-    playwright.expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
+    expect(page.locator("#m-status")).to_have_text("Showing 2 councils.")
     selected = page.eval_on_selector_all("#m-councils option:checked", "os => os.map(o => o.value)")
     assert selected == chosen
     heads = page.eval_on_selector_all(

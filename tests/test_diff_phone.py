@@ -12,10 +12,9 @@ from typing import Any
 import pytest
 
 from tests.helpers import SOURCES, run_cli
-from tests.test_browser import ARGS, CHROMIUM
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+pytestmark = pytest.mark.slow
 
 URL = "https://www.example.gov.uk/council/democracy/protocols/councillor-officer-relations-2026"
 
@@ -30,27 +29,27 @@ def revision(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("width", [390, 320])
-def test_report_reads_on_a_phone_without_sideways_scrolling(tmp_path: Path, width: int) -> None:
+def test_report_reads_on_a_phone_without_sideways_scrolling(
+    browser: Any, tmp_path: Path, width: int
+) -> None:
     report = tmp_path / "report.html"
     old, new = str(SOURCES / "crawley.md"), str(revision(tmp_path))
     code, _, err = run_cli("diff", old, new, "-f", "html", "-o", str(report))
     assert code == 1, err
-    with playwright.sync_playwright() as pw:
-        browser: Any = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": width, "height": 844})
-        page.goto(report.as_uri())
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        wide = page.evaluate(
-            f"""Array.from(document.querySelectorAll('body *'))
-              .filter(e => e.getBoundingClientRect().right > {width} + 1)
-              .map(e => e.tagName)"""
-        )
-        # The side-by-side view still labels each side once its columns are stacked.
-        label = page.evaluate(
-            "getComputedStyle(document.querySelector('.sides td[data-label]'), '::before').content"
-        )
-        page.screenshot(path=str(tmp_path / f"phone-{width}.png"), full_page=True)
-        browser.close()
+    page = browser.new_page(viewport={"width": width, "height": 844})
+    page.goto(report.as_uri())
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        f"""Array.from(document.querySelectorAll('body *'))
+          .filter(e => e.getBoundingClientRect().right > {width} + 1)
+          .map(e => e.tagName)"""
+    )
+    # The side-by-side view still labels each side once its columns are stacked.
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('.sides td[data-label]'), '::before').content"
+    )
+    page.screenshot(path=str(tmp_path / f"phone-{width}.png"), full_page=True)
+    page.close()
     assert scroll_width <= width, wide
     assert wide == []
     assert "Old: crawley.md" in label

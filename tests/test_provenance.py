@@ -68,7 +68,7 @@ def test_retrieved_takes_a_date_or_unknown() -> None:
         ({"source_url": '"https://example.org/a b"'}, "is not a web address"),
         ({"document_title": '""'}, "'document_title' must be a line of text"),
         ({"transcription": "[1, 2]"}, "'transcription' must be a line of text"),
-        ({"source_ulr": "https://example.org/"}, "unknown key 'source_ulr' (did you mean"),
+        ({"source_ulr": "https://example.org/"}, "unknown key 'source_ulr' (closest: source_url"),
     ],
 )
 def test_bad_provenance_is_reported_with_file_line_and_cause(

@@ -4,44 +4,33 @@ widths, and nothing is wider than a phone's screen."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import AXE
 from tests.helpers import SOURCES, run_cli
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium"),
-    pytest.mark.skipif(not AXE.exists(), reason="needs axe-core: make node-deps"),
-]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]  # fmt: skip
+pytestmark = pytest.mark.slow
 
 
-def test_html_report_passes_axe_and_fits_a_phone(tmp_path: Path) -> None:
+def test_html_report_passes_axe_and_fits_a_phone(browser: Any, tmp_path: Path) -> None:
     out = tmp_path / "a_protocol_file_with_a_long_name_2026.html"
     code, _, err = run_cli(
         "review", str(SOURCES / "crawley.md"), "--hold-out", "crawley", "-o", str(out)
     )
     assert code == 0, err
-    with playwright.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            for width in (1280, 390):
-                page = browser.new_page(viewport={"width": width, "height": 844})
-                page.goto(out.as_uri())
-                page.add_script_tag(path=str(AXE))
-                result = page.evaluate(
-                    "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', "
-                    "'wcag21aa', 'wcag22aa', 'best-practice'], resultTypes: ['violations']})"
-                )
-                assert result["violations"] == [], [v["id"] for v in result["violations"]]
-                overflow = page.evaluate(
-                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-                )
-                assert overflow <= 0, f"{overflow}px wider than a {width}px screen"
-        finally:
-            browser.close()
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 844})
+        page.goto(out.as_uri())
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', "
+            "'wcag21aa', 'wcag22aa', 'best-practice'], resultTypes: ['violations']})"
+        )
+        assert result["violations"] == [], [v["id"] for v in result["violations"]]
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{overflow}px wider than a {width}px screen"
+        page.close()

@@ -86,7 +86,7 @@ DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ARTICLES = re.compile(r"\b(the|a|an)\s+(the|a|an)\b", re.IGNORECASE)
 DEFINED = re.compile(r"[\"“](?:the |an? )?([^\"”]+)[\"”] means\b")
 """A definition in quotes: '"the Clerk" means ...'."""
-DEFINES = re.compile(r"^(?:The |An? )?([A-Z][\w’' -]*?) (?:is|means) (?:the|a|an|anyone)\b")
+DEFINES = re.compile(r"^(?:The |An? )?([A-Z][\w’'&/.() -]*?) (?:is|means) (?:the|a|an|anyone)\b")
 """A definition as a sentence of its own: 'The Monitoring Officer is the officer ...'."""
 COMBINATIONS: tuple[tuple[str, Tier, str | None], ...] = (
     *(("england", t, None) for t in (Tier.PARISH, Tier.TOWN, Tier.COMMUNITY)),

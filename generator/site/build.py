@@ -20,7 +20,7 @@ from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
 from generator.site.pages_obligation import obligation_page, obligations_index
 from generator.site.pages_protocol import protocol_page, protocols_index
 from generator.site.pages_reference import glossary_page, legislation_page, themes_page
-from generator.site.pages_review import review_pages
+from generator.site.pages_review import CHECK, review_pages
 from generator.views.corpus import build_corpus
 from generator.views.positions import positions_files
 
@@ -51,6 +51,7 @@ WITHOUT_MAP = {
     links.COMPARE_INDEX: placeholder("Compare two councils", _NO_MAP),
     links.THEMES: placeholder("Themes", _NO_MAP),
     CORRECTIONS: placeholder("Corrections to the map", _NO_MAP),
+    CHECK: placeholder("Check your protocol", _NO_MAP),
 }
 
 
