@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.core.problems import Problem
 from generator.core.types import Protocol
-from generator.drafting.model_protocol import check_wording
+from generator.drafting.model_checks import check_wording
 from generator.map.obligations import ObligationMap, load_map
 from generator.sources.load import read_protocols
 

@@ -36,7 +36,9 @@ def test_parish_answers_file_to_docx(project: Path, tmp_path: Path) -> None:
         project, "--answers", str(EXAMPLES / "answers-parish.yaml"), "--out", str(out)
     )
     assert code == 0, stderr
-    assert f"Wrote {out}: Little Snoring Parish Council (parish council)" in stdout
+    assert f"Wrote {out}: Little Snoring Parish Council (parish council; drafted for English" in (
+        stdout
+    )
     assert "+ head-officer-line-management: on by default for parish" in stdout
     left_out = stdout.split("Optional clauses left out")[1]
     assert "  - off by default for parish, town and community councils" in left_out
@@ -68,7 +70,7 @@ def test_borough_options_only_to_markdown(project: Path, tmp_path: Path) -> None
     assert "+ nolan-principles-underpin: switched on by --include (default: off)" in stdout
     # Defaults the council did not give are listed so the clerk can check them.
     assert "head_officer_title: Chief Executive" in stdout
-    assert "staffing_committee: the committee responsible for staffing" in stdout
+    assert "staffing_committee: committee responsible for staffing" in stdout
 
 
 def test_refuses_existing_output_unless_forced(project: Path, tmp_path: Path) -> None:
@@ -153,3 +155,53 @@ def test_help_has_summary_and_example() -> None:
     )
     assert "Draft your council's protocol from the model" in result.stdout
     assert "Example:" in result.stdout and "--council-name" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--adopted", "2026-13-45"], "--adopted: 'adopted': '2026-13-45' has no month 13"),
+        (["--adopted", "2026-02-30"], "February 2026 has no day 30"),
+        (["--review-due", "2027-00"], "has no month 00"),
+        (
+            ["--adopted", "2026-05-14", "--review-due", "2025-05"],
+            "'review_due' (May 2025) is not after 'adopted' (14 May 2026)",
+        ),
+        (["--council-name", "Bad\x07Name"], "contains an invisible control character"),
+        (["--council-name", "A" * 500], "is 500 characters long"),
+        (["--head-officer-complaints-to", "the Clerk"], "'head_officer_complaints_to' is the"),
+        (["--nation", "wales"], "Wales has no parish councils"),
+    ],
+)
+def test_bad_values_located_nothing_written(
+    project: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    out = tmp_path / "x.docx"
+    code, _, stderr = draft(
+        project, "--council-name", "X Parish Council", "--tier", "parish", *args, "--out", str(out)
+    )
+    assert code == 1
+    assert message in stderr, stderr
+    assert "Traceback" not in stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x", "x.docx.txt"])
+def test_output_suffix_must_match_a_format(project: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    code, _, stderr = draft(project, "--council-name", "X", "--tier", "parish", "--out", str(out))
+    assert code == 1
+    assert "must end in .docx or .md" in stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("answers-*.yaml")))
+def test_every_example_drafts_cleanly_on_the_real_map(tmp_path: Path, example: str) -> None:
+    out = tmp_path / "x.md"
+    code, _, stderr = run_cli(
+        "--root", str(ROOT), "draft", "--answers", str(EXAMPLES / example), "--out", str(out)
+    )
+    assert code == 0, stderr
+    assert "warning" not in stderr and "would read badly" not in stderr
+    text = out.read_text("utf-8")
+    assert "{" not in text and "Id:" not in text

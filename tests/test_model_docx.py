@@ -180,7 +180,7 @@ def test_text_and_no_placeholders_when_variables_given() -> None:
     )
     assert "[" not in everything and "{" not in everything
     assert "North Norfolk District Council" in everything
-    assert "The Clerk is the head of paid service" in everything
+    assert "The Clerk line-manages all other staff" in everything
 
 
 @pytest.mark.parametrize("group", GROUPS)

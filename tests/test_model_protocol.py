@@ -11,11 +11,11 @@ import pytest
 from generator.core.problems import Severity
 from generator.core.types import Tier
 from generator.drafting.answers import Answers, Choice
+from generator.drafting.model_checks import check_wording
 from generator.drafting.model_protocol import (
     ModelProtocol,
     SpanKind,
     build,
-    check_wording,
     plain,
 )
 from generator.map.obligations import ObligationMap, load_map
@@ -80,9 +80,10 @@ def test_numbering_has_no_gaps_after_selection() -> None:
     assert [c.id for c in roles.clauses] == [
         "distinct-but-interdependent-roles",
         "councillor-responsibilities",
+        "definition-head-officer",
         "officers-politically-impartial",
     ]
-    assert roles.clauses[2].number == "2.3"
+    assert roles.clauses[3].number == "2.4"
 
 
 def test_items_are_numbered_under_their_clause() -> None:
@@ -127,12 +128,12 @@ def test_variables_filled_with_article_and_capital() -> None:
     model = draft(Tier.PARISH)
     text = {c.id: plain(c.text) for c in model.clauses}
     assert text["head-officer-line-management"] == (
-        "The Clerk is the head of paid service and line-manages all other staff. "
+        "The Clerk line-manages all other staff. "
         "Councillors do not instruct staff except through the Clerk."
     )
-    assert text["councillor-concern-about-officer"].endswith("raise the matter with the Chair.")
+    assert text["councillor-concern-about-officer"].endswith("raise the matter with the Clerk.")
     town = draft(Tier.TOWN, head_officer_title="Proper Officer")
-    assert "The Proper Officer is the head" in plain(
+    assert "The Proper Officer line-manages" in plain(
         next(c for c in town.clauses if c.id == "head-officer-line-management").text
     )
     assert not any(s.kind is SpanKind.PLACEHOLDER for c in model.clauses for s in c.text), (
@@ -144,14 +145,18 @@ def test_defaults_by_tier_are_reported() -> None:
     model = draft(Tier.BOROUGH)
     defaulted = {v.name: v.value for v in model.defaulted}
     assert defaulted["head_officer_title"] == "Chief Executive"
-    assert defaulted["complaints_to"] == "the Chief Executive"
+    assert defaulted["officer_complaints_to"] == "Chief Executive"
     assert "council_name" not in defaulted
 
 
 def test_printed_model_marks_placeholders() -> None:
-    model, _ = build(fixture_map(), fixture_project().protocols, group="local")
+    model, _ = build(fixture_map(), fixture_project().protocols, group="england-local")
     spans = [s for c in model.clauses for s in c.text if s.kind is SpanKind.PLACEHOLDER]
-    assert {s.name for s in spans} >= {"council_name", "head_officer_title", "complaints_to"}
+    assert {s.name for s in spans} >= {
+        "council_name",
+        "head_officer_title",
+        "officer_complaints_to",
+    }
     assert "[Clerk]" in model_markdown(model)
 
 
@@ -176,7 +181,7 @@ def test_bad_exclude_ids_are_refused_with_location(choice: str, expected: str) -
 
 
 def test_every_model_clause_traces_to_a_source_or_is_new_drafting() -> None:
-    for group in ("local", "principal"):
+    for group in ("england-local", "england-executive", "wales-local"):
         model, _ = build(fixture_map(), fixture_project().protocols, group=group)
         for clause in model.clauses:
             assert clause.sources or clause.new_drafting, clause.id
@@ -212,7 +217,8 @@ def test_check_wording_finds_bad_references() -> None:
     o = omap.by_id["timely-response"]
     from dataclasses import replace
 
-    bad = replace(o, model="See {ref:councilor-concern-about-officer}.")
+    text = "See {ref:councilor-concern-about-officer}."
+    bad = replace(o, model=text, model_variants=((frozenset(), text),))
     obligations = tuple(bad if x.id == o.id else x for x in omap.obligations)
     broken = ObligationMap(
         omap.path, omap.themes, obligations, by_id={x.id: x for x in obligations}
@@ -224,17 +230,20 @@ def test_check_wording_finds_bad_references() -> None:
 
 def test_site_pages_and_downloads() -> None:
     pages = model_pages(fixture_project())
-    assert set(pages) == {
-        "model/index.md",
-        "model/local.md",
-        "model/principal.md",
-        "model/model-protocol-local.md",
-        "model/model-protocol-local.docx",
-        "model/model-protocol-principal.md",
-        "model/model-protocol-principal.docx",
+    kinds = ("england-local", "england-executive", "england-committee")
+    kinds += ("wales-local", "wales-principal")
+    assert set(pages) == {"model/index.md"} | {
+        f"model/{name}"
+        for k in kinds
+        for name in (f"{k}.md", f"model-protocol-{k}.md", f"model-protocol-{k}.docx")
     }
-    assert isinstance(pages["model/model-protocol-local.docx"], bytes)
-    local = pages["model/local.md"]
+    assert isinstance(pages["model/model-protocol-england-local.docx"], bytes)
+    for k in kinds:
+        download = pages[f"model/model-protocol-{k}.md"]
+        assert isinstance(download, str)
+        assert "Id:" not in download and "(id:" not in download, "no machine ids in downloads"
+        assert "{" not in download, "no raw {variable} in a download"
+    local = pages["model/england-local.md"]
     assert isinstance(local, str)
     assert "../protocols/farnham.md#farnham-3-5-b14" in local
     assert "In 5 of 5 protocols (4 in full, 1 in part)" in local
@@ -242,7 +251,7 @@ def test_site_pages_and_downloads() -> None:
     assert pages == model_pages(fixture_project()), "two builds are identical"
 
 
-@pytest.mark.parametrize("group", ["local", "principal"])
+@pytest.mark.parametrize("group", ["england-local", "england-executive"])
 def test_golden_markdown(group: str) -> None:
     pages = model_pages(fixture_project())
     for name, key in (
@@ -259,3 +268,58 @@ def test_golden_markdown(group: str) -> None:
         assert actual == path.read_text("utf-8"), (
             f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "A complaint about {head_officer_title} goes in writing to {head_officer_title}.",
+            "a concern about the Clerk is sent to the Clerk",
+        ),
+        (
+            "Write to {head_officer_title} (or, for a complaint about {head_officer_title}, to "
+            "{head_officer_title}).",
+            "a concern about the Clerk is sent to the Clerk",
+        ),
+        ("Officers respond promptly. officers keep records.", "starts in lower case"),
+        ("Officers respond to to councillors.", "a doubled word: 'to to'"),
+        ("Officers respond to the a councillor.", "a doubled article: 'the a'"),
+        ("Ask the Monitoring Officer.", "'Monitoring Officer' is used but never defined"),
+        ("Ask {head_officer_title} or the Proper Officer.", "'Proper Officer' is used but never"),
+        ("Officers brief the cabinet.", "'cabinet' belongs to principal councils"),
+        ("Officers reply within {days} days.", "a placeholder was left in the text"),
+    ],
+)
+def test_check_finds_loops_and_misprints(text: str, found: str) -> None:
+    from dataclasses import replace
+
+    omap = fixture_map()
+    o = omap.by_id["timely-response"]
+    bad = replace(o, model=text, model_variants=((frozenset(), text),))
+    obligations = tuple(bad if x.id == o.id else x for x in omap.obligations)
+    broken = ObligationMap(
+        omap.path, omap.themes, obligations, by_id={x.id: x for x in obligations}
+    )
+    messages = [p.message for p in check_wording(broken)]
+    if "{days}" in text:
+        assert any("unknown variable '{days}'" in m for m in messages), messages
+    else:
+        assert any(found in m for m in messages), messages
+
+
+def test_alternatives_cannot_both_be_included() -> None:
+    from dataclasses import replace
+
+    omap = fixture_map()
+    a = replace(omap.by_id["nolan-principles-underpin"], model_alternative_to="review-every-year")
+    obligations = tuple(a if x.id == a.id else x for x in omap.obligations)
+    alt = ObligationMap(omap.path, omap.themes, obligations, by_id={x.id: x for x in obligations})
+    answers = Answers(
+        "X",
+        Tier.PARISH,
+        include=(Choice("nolan-principles-underpin", 4), Choice("review-every-year", 5)),
+        path="a.yaml",
+    )
+    _, problems = build(alt, fixture_project().protocols, answers)
+    assert any("are alternatives" in str(p) for p in problems), problems

@@ -17,8 +17,10 @@ from typing import Any
 
 from generator.core.fileio import write_atomic
 from generator.core.problems import Problem, Severity
+from generator.drafting.answer_values import MAX_LENGTH, text_problem
 from generator.drafting.answers import COMMAND_LINE, KEYS, LIST_KEYS, Answers, read_answers
 from generator.drafting.docx_writer import model_docx
+from generator.drafting.model_checks import draft_problems
 from generator.drafting.model_protocol import GROUP_TITLE, ModelProtocol, build, candidates
 from generator.map.obligations import ModelScope
 from generator.project import load_project
@@ -61,12 +63,22 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
 _HELP = {
     "council_name": "the council's full name, e.g. 'Little Snoring Parish Council' (required)",
     "tier": "parish, town, community, district, borough, county or unitary (required)",
+    "nation": "england (default) or wales",
+    "governance": "principal councils in England: executive (default) or committee",
     "head_officer_title": "e.g. Clerk, Town Clerk, Chief Executive (default by tier)",
-    "chair_title": "e.g. Chair, Mayor, Leader (default by tier)",
-    "complaints_to": "who receives a councillor's complaint about an officer, e.g. 'the Chair'",
-    "monitoring_officer_council": "for parish-tier councils: the principal council whose "
-    "monitoring officer deals with code of conduct complaints",
-    "staffing_committee": "e.g. 'the Staffing Committee'",
+    "civic_head_title": "the chair of the council: Chair, Mayor, Town Mayor (default by tier)",
+    "leader_title": "executive councils: e.g. Leader of the Council",
+    "proper_officer_title": "parish, town, community: who is the Proper Officer (default: "
+    "the head officer)",
+    "rfo_title": "parish, town, community: who is the Responsible Financial Officer "
+    "(default: the head officer)",
+    "monitoring_officer_council": "parish, town, community: the principal council whose "
+    "monitoring officer serves the area",
+    "staffing_committee": "e.g. Staffing Committee ('the' optional)",
+    "officer_complaints_to": "who hears a councillor's concern about an officer (default: "
+    "the head officer)",
+    "head_officer_complaints_to": "who hears a councillor's concern about the head officer "
+    "(never the head officer)",
     "adopted": "date of adoption, YYYY-MM-DD",
     "minute_reference": "the minute recording the adoption, e.g. 26/045",
     "review_due": "date of the next review, YYYY-MM-DD or YYYY-MM",
@@ -126,6 +138,9 @@ def draft_command(args: argparse.Namespace) -> int:
         return 1
     model, build_problems = build(omap, project.protocols, answers)
     problems += build_problems
+    problems += [
+        Problem(answers.path, 0, f"the draft would read badly: {m}") for m in draft_problems(model)
+    ]
     _report(problems)
     if _errors(problems):
         return 1
@@ -134,7 +149,14 @@ def draft_command(args: argparse.Namespace) -> int:
         data: bytes | str = model_markdown(model)
     else:
         data = model_docx(model, when=dt.datetime.now(dt.UTC).replace(microsecond=0))
-    write_atomic(out, data)
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        print(
+            f"{out}: cannot write the file ({exc.strerror or exc}); nothing written",
+            file=sys.stderr,
+        )
+        return 1
     print(summary(model, answers, out))
     return 0
 
@@ -196,7 +218,16 @@ def _output(args: argparse.Namespace) -> tuple[str, Path | None, list[Problem]]:
     suffix = out.suffix.lower().lstrip(".")
     fmt = args.format or (suffix if suffix in FORMATS else "docx")
     problems: list[Problem] = []
-    if suffix in FORMATS and suffix != fmt:
+    if suffix not in FORMATS:
+        problems.append(
+            Problem(
+                COMMAND_LINE,
+                0,
+                f"--out '{out}': the draft is written as Word (.docx) or Markdown (.md), so "
+                f"the file name must end in .docx or .md (e.g. '{out.with_suffix('.docx')}')",
+            )
+        )
+    elif suffix != fmt:
         problems.append(
             Problem(
                 COMMAND_LINE,
@@ -205,6 +236,17 @@ def _output(args: argparse.Namespace) -> tuple[str, Path | None, list[Problem]]:
                 f"'{out.with_suffix('.' + fmt)}' or drop --format",
             )
         )
+    trouble = text_problem("--out", str(out)) if len(str(out)) <= MAX_LENGTH else None
+    if trouble or len(out.name) > 200:
+        problems.append(
+            Problem(
+                COMMAND_LINE,
+                0,
+                trouble
+                or f"--out: the file name is {len(out.name)} characters long; use a shorter name",
+            )
+        )
+        return fmt, out, problems
     if out.is_dir():
         problems.append(Problem(str(out), 0, "is a directory; --out needs a file name"))
     elif out.exists() and not args.force:
@@ -224,7 +266,7 @@ def list_optional(pool: list[Any]) -> str:
     lines = ["Clauses that can be switched on or off (ids for include / exclude):"]
     for scope, heading in (
         (ModelScope.LOCAL, "On by default for parish, town and community councils"),
-        (ModelScope.PRINCIPAL, "On by default for district, borough, county and unitary"),
+        (ModelScope.PRINCIPAL, "On by default for principal councils"),
         (ModelScope.OPTIONAL, "Off by default"),
     ):
         items = [o for o in pool if o.model_scope is scope]
@@ -238,7 +280,8 @@ def list_optional(pool: list[Any]) -> str:
 def summary(model: ModelProtocol, answers: Answers, out: Path) -> str:
     """What the command did, in words: what was written, what was chosen, what defaulted."""
     lines = [
-        f"Wrote {out}: {answers.council_name} ({answers.tier.value} council), "
+        f"Wrote {out}: {answers.council_name} ({answers.tier.value} council; drafted for "
+        f"{answers.kind.title}), "
         f"{len(model.clauses)} clauses in {len(model.sections)} sections.",
     ]
     on = [d for d in model.decisions if d.included]

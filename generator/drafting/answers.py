@@ -1,20 +1,29 @@
-"""A council's answers for drafting its protocol: typed values, defaults by tier, validation.
+"""A council's answers for drafting its protocol: typed values, defaults by kind, validation.
 
-An answers file is YAML::
+An answers file is YAML (``examples/`` has one for each kind of council)::
 
     council_name: Little Snoring Parish Council   # required
     tier: parish                                  # required: parish, town, community,
                                                   #   district, borough, county or unitary
-    head_officer_title: Clerk                     # optional from here on
-    chair_title: Chair
-    complaints_to: the Chair of the Council
+    nation: england                               # england (default) or wales
+    governance: executive                         # principal councils: executive or committee
+    civic_head_title: Chair                       # optional from here on
+    head_officer_title: Clerk
+    proper_officer_title: Clerk                   # parish, town and community councils
+    rfo_title: Clerk
     monitoring_officer_council: North Norfolk District Council
-    staffing_committee: the Staffing Committee
+    staffing_committee: Staffing Committee
+    officer_complaints_to: Clerk
+    head_officer_complaints_to: Chair of the Staffing Committee
     adopted: 2026-05-14
     minute_reference: "26/045"
     review_due: 2027-05
     include: [nolan-principles-underpin]          # optional clauses to switch on
     exclude: [scope-external-organisations]       # optional clauses to switch off
+
+Titles, committees and routes are written with or without "the": the model adds it where a
+sentence needs it, so both give the same text. The old keys ``chair_title`` and
+``complaints_to`` are still read, with a message naming the new ones.
 
 Reading keeps line numbers, so every problem prints as ``my-council.yaml:LINE: message``.
 :func:`read_answers` and :func:`answers_from_mapping` are pure (text or values in, answers
@@ -24,27 +33,64 @@ and problems out); the command line reads the file and merges its own options in
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.core import yamlload
-from generator.core.dates import parse_date
 from generator.core.problems import Problem, Severity
 from generator.core.types import Tier
+from generator.drafting.answer_checks import (
+    LOCAL_ONLY,
+    check_dates,
+    check_kind,
+    check_routes,
+    closest,
+    word,
+)
+from generator.drafting.answer_values import (
+    bare,
+    head_officer_default,
+    human_date,
+    parse_date,
+    same_role,
+    text_problem,
+)
+from generator.map.model_fields import CouncilKind, kind_of
 from generator.map.obligations import MODEL_VARIABLES, parse_yaml
+
+__all__ = ["LOCAL_ONLY", "human_date"]
 
 REQUIRED = ("council_name", "tier")
 """Keys every answers file must have."""
 
+NATIONS = ("england", "wales")
+GOVERNANCE = ("executive", "committee")
+
+TITLE_KEYS = tuple(
+    k for k in MODEL_VARIABLES if k not in ("council_name", "monitoring_officer_council")
+)
+"""Keys naming a person, office or committee: written bare, 'the' added by the model."""
+
 TEXT_KEYS = (*MODEL_VARIABLES, "adopted", "minute_reference", "review_due")
 """Keys whose value is a line of text."""
+
+DATE_KEYS = ("adopted", "review_due")
 
 LIST_KEYS = ("include", "exclude")
 """Keys whose value is a list of obligation ids."""
 
-KEYS = ("council_name", "tier", *TEXT_KEYS[1:], *LIST_KEYS)
+OLD_KEYS = {"chair_title": "civic_head_title", "complaints_to": "officer_complaints_to"}
+"""Keys of earlier versions, still read, and the key each became."""
+
+KEYS = (
+    "council_name",
+    "tier",
+    "nation",
+    "governance",
+    *TEXT_KEYS[1:],
+    *LIST_KEYS,
+)
 """Every key an answers file may have, in the order they are documented."""
 
 
@@ -66,16 +112,29 @@ class Answers:
     """The council's full name: 'Little Snoring Parish Council'."""
     tier: Tier
     """The kind of council; chooses defaults and which optional clauses are on."""
+    nation: str = "england"
+    """'england' or 'wales': the law that applies."""
+    governance: str | None = None
+    """'executive' or 'committee' for principal councils in England; None otherwise."""
     head_officer_title: str | None = None
-    """The head officer's title without an article: 'Clerk', 'Town Clerk', 'Chief Executive'."""
-    chair_title: str | None = None
-    """The title of the chair of the council without an article: 'Chair', 'Mayor', 'Leader'."""
-    complaints_to: str | None = None
-    """Who receives a councillor's complaint about an officer, with an article: 'the Chair'."""
+    """The head officer's title, bare: 'Clerk', 'Town Clerk', 'Chief Executive'."""
+    civic_head_title: str | None = None
+    """The chair of the council (civic head), bare: 'Chair', 'Town Mayor', 'Mayor'."""
+    leader_title: str | None = None
+    """The political leader of an executive council, bare: 'Leader of the Council'."""
+    proper_officer_title: str | None = None
+    """Parish, town, community: who is the Proper Officer, bare: 'Clerk'."""
+    rfo_title: str | None = None
+    """Parish, town, community: who is the Responsible Financial Officer, bare."""
     monitoring_officer_council: str | None = None
-    """The council whose monitoring officer deals with code of conduct complaints."""
+    """Parish, town, community: the principal council whose monitoring officer deals with
+    code of conduct matters in the area."""
     staffing_committee: str | None = None
-    """The committee that deals with staffing matters, with an article."""
+    """The committee that deals for the council with staffing, bare: 'Staffing Committee'."""
+    officer_complaints_to: str | None = None
+    """Who receives a councillor's concern about an officer other than the head officer."""
+    head_officer_complaints_to: str | None = None
+    """Who receives a councillor's concern about the head officer (never the head officer)."""
     adopted: str | None = None
     """Date of adoption: YYYY-MM-DD, YYYY-MM or YYYY."""
     minute_reference: str | None = None
@@ -91,96 +150,13 @@ class Answers:
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
     """1-based line of each key in the answers file."""
 
-
-@dataclass(frozen=True)
-class Variable:
-    """A value the model wording uses, and whether the council gave it."""
-
-    name: str
-    """The variable's name, as in ``{head_officer_title}``."""
-    value: str
-    """The value to print."""
-    given: bool
-    """True when the council gave it; False when it is the default for the tier."""
-    placeholder: str
-    """How to show it when the model is printed for no council in particular."""
+    @property
+    def kind(self) -> CouncilKind:
+        """The kind of council the model is drafted for."""
+        return kind_of(self.nation, self.tier.is_local, self.governance)
 
 
-def tier_group(tier: Tier) -> str:
-    """'local' for parish, town and community councils; 'principal' for the others."""
-    return "local" if tier.is_local else "principal"
-
-
-_HEAD_OFFICER = {
-    Tier.PARISH: "Clerk",
-    Tier.COMMUNITY: "Clerk",
-    Tier.TOWN: "Town Clerk",
-}
-_CHAIR = {
-    Tier.PARISH: "Chair",
-    Tier.COMMUNITY: "Chair",
-    Tier.TOWN: "Mayor",
-}
-
-
-def defaults(answers: Answers) -> dict[str, str]:
-    """The value of every model variable for this council: what it gave, else the default.
-
-    >>> a = Answers("Little Snoring Parish Council", Tier.PARISH)
-    >>> d = defaults(a)
-    >>> d["head_officer_title"], d["chair_title"], d["complaints_to"]
-    ('Clerk', 'Chair', 'the Chair')
-    >>> defaults(Answers("Southend Borough Council", Tier.BOROUGH))["complaints_to"]
-    'the Chief Executive'
-    """
-    local = answers.tier.is_local
-    head = answers.head_officer_title or _HEAD_OFFICER.get(answers.tier, "Chief Executive")
-    chair = answers.chair_title or _CHAIR.get(answers.tier, "Leader")
-    return {
-        "council_name": answers.council_name,
-        "head_officer_title": head,
-        "chair_title": chair,
-        "complaints_to": answers.complaints_to or (f"the {chair}" if local else f"the {head}"),
-        "monitoring_officer_council": answers.monitoring_officer_council
-        or ("the district or unitary council for the area" if local else answers.council_name),
-        "staffing_committee": answers.staffing_committee
-        or ("the Staffing Committee" if local else "the committee responsible for staffing"),
-    }
-
-
-PLACEHOLDERS = {
-    "council_name": "Council name",
-    "head_officer_title": "{head_officer_title}",
-    "chair_title": "{chair_title}",
-    "complaints_to": "{complaints_to}",
-    "monitoring_officer_council": "Principal council name",
-    "staffing_committee": "{staffing_committee}",
-}
-"""What a printed model shows in brackets for each variable; ``{...}`` means its default."""
-
-
-def variables(answers: Answers) -> dict[str, Variable]:
-    """Every model variable with its value, whether given, and its printed placeholder."""
-    values = defaults(answers)
-    out: dict[str, Variable] = {}
-    for name, value in values.items():
-        given = name == "council_name" or getattr(answers, name) is not None
-        shown = PLACEHOLDERS[name]
-        placeholder = value if shown.startswith("{") else shown
-        if name == "monitoring_officer_council" and not answers.tier.is_local:
-            placeholder = PLACEHOLDERS["council_name"]
-        out[name] = Variable(name, value, given, placeholder)
-    return out
-
-
-def human_date(value: str) -> str:
-    """'2026-05-14' -> '14 May 2026'; '2027-05' -> 'May 2027' (validated answers only)."""
-    return parse_date(value).human()
-
-
-def _closest(word: str, options: tuple[str, ...] | list[str], n: int = 3) -> str:
-    found = difflib.get_close_matches(word, list(options), n=n, cutoff=0.5)
-    return f" (closest: {', '.join(found)})" if found else ""
+_closest = closest
 
 
 _line = yamlload.line_of
@@ -219,16 +195,38 @@ def answers_from_mapping(
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     merged: dict[str, Any] = {str(k): v for k, v in data.items()}
     merged.update(given)
+    lines_override: dict[str, int] = {}
 
     def where(key: str) -> tuple[str, int, str]:
         if key in given:
             return COMMAND_LINE, 0, f"--{key.replace('_', '-')}: "
+        if key in lines_override:
+            return path, lines_override[key], ""
         return path, _line(data, key) if key in data else 0, ""
 
     def bad(key: str, message: str) -> None:
         p, line, prefix = where(key)
         problems.append(Problem(p, line, prefix + message))
 
+    def warn(key: str, message: str) -> None:
+        p, line, prefix = where(key)
+        problems.append(Problem(p, line, prefix + message, Severity.WARNING))
+
+    for old, new in OLD_KEYS.items():
+        if old not in merged:
+            continue
+        if new in merged:
+            bad(old, f"'{old}' is the old name of '{new}'; give only '{new}'")
+            continue
+        warn(old, f"'{old}' is now '{new}'; read as '{new}' (rename it in your answers file)")
+        if old == "chair_title" and same_role(str(merged[old]), "Leader"):
+            warn(
+                old,
+                "the Leader is the political leader, not the civic head: put it under "
+                "'leader_title' and give the chair of the council as 'civic_head_title'",
+            )
+        merged[new] = merged.pop(old)
+        lines_override[new] = _line(data, old) if old in data else 0
     for key in merged:
         if key not in KEYS:
             bad(
@@ -256,6 +254,14 @@ def answers_from_mapping(
                 f"unknown tier '{raw_tier}'{_closest(str(raw_tier).lower(), names, 1)}; "
                 f"use one of: {', '.join(names)}",
             )
+    nation = word(merged, "nation", NATIONS, bad) or "england"
+    governance = word(merged, "governance", GOVERNANCE, bad)
+    if tier is not None:
+        check_kind(tier, nation, governance, merged, bad, warn)
+        if tier.is_local:
+            governance = None
+        elif governance is None:
+            governance = "executive"
     texts: dict[str, str | None] = {}
     for key in TEXT_KEYS:
         value = merged.get(key)
@@ -274,17 +280,23 @@ def answers_from_mapping(
         texts[key] = text or None
         if not text:
             continue
-        if key in ("adopted", "review_due"):
+        trouble = text_problem(key, text)
+        if trouble:
+            bad(key, trouble)
+            texts[key] = None
+            continue
+        if key in TITLE_KEYS:
+            texts[key] = bare(text) or None
+        if key in DATE_KEYS:
             try:
                 parse_date(text)
             except ValueError as exc:
-                bad(key, f"'{key}': {exc} (e.g. 2026-05-14)")
-        if key in ("head_officer_title", "chair_title") and text.lower().startswith("the "):
-            bad(
-                key,
-                f"'{key}' is a title without 'the' (e.g. '{text[4:]}'); "
-                "the model adds 'the' where the sentence needs it",
-            )
+                bad(key, f"'{key}': {exc}")
+                texts[key] = None
+    check_dates(texts, bad)
+    if tier is not None:
+        head = texts.get("head_officer_title") or head_officer_default(tier)
+        check_routes(texts, head, bad)
     choices: dict[str, tuple[Choice, ...]] = {}
     for key in LIST_KEYS:
         value = merged.get(key)
@@ -322,6 +334,8 @@ def answers_from_mapping(
         Answers(
             council_name=council,
             tier=tier,
+            nation=nation,
+            governance=governance,
             include=choices["include"],
             exclude=choices["exclude"],
             path=path,

@@ -20,16 +20,21 @@ from ruamel.yaml import YAML
 from generator.core import yamlload
 from generator.core.problems import Problem, Severity
 from generator.core.types import Kind, Protocol
+from generator.map.model_fields import Variants, ambiguities, as_variants, first_text
 
 ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 MODEL_VARIABLES = (
     "council_name",
     "head_officer_title",
-    "chair_title",
-    "complaints_to",
+    "civic_head_title",
+    "leader_title",
+    "proper_officer_title",
+    "rfo_title",
     "monitoring_officer_council",
     "staffing_committee",
+    "officer_complaints_to",
+    "head_officer_complaints_to",
 )
 
 
@@ -133,6 +138,17 @@ class Obligation:
     model_scope: ModelScope = ModelScope.CORE
     not_for_model: str | None = None
     """Why the obligation is left out of the model, if it is."""
+    model_variants: Variants = ()
+    """The model wording per kind of council (see :mod:`generator.model_fields`); ``model``
+    is the first of them, for views that show one wording."""
+    law: Variants = ()
+    """The law a model clause states, cited, per kind of council."""
+    new_drafting: str | None = None
+    """Why the model clause says something no protocol says, if it does."""
+    model_same_as: str | None = None
+    """Another obligation whose model clause says the same; this one is left out."""
+    model_alternative_to: str | None = None
+    """Another obligation whose model clause is an alternative to this one's."""
 
 
 @dataclass(frozen=True)
@@ -326,10 +342,14 @@ class _Reader:
             scope = ModelScope.CORE
             if "model_scope" in item:
                 scope = self.enum(ModelScope, item, "model_scope", at, what) or ModelScope.CORE
-            model = item.get("model")
+            variants, law = (
+                self.variants(item, "model", at, what),
+                self.variants(item, "law", at, what),
+            )
+            model = first_text(variants)
             not_for_model = item.get("not_for_model")
             if model is not None:
-                for var in VARIABLE.findall(str(model)):
+                for var in sorted({v for _, t in variants for v in VARIABLE.findall(t or "")}):
                     if var not in MODEL_VARIABLES:
                         self.problem(
                             _line(item, "model") or at,
@@ -364,9 +384,35 @@ class _Reader:
                     model=str(model).strip() if model is not None else None,
                     model_scope=scope,
                     not_for_model=str(not_for_model) if not_for_model else None,
+                    model_variants=variants,
+                    law=law,
+                    new_drafting=self.optional_text(item, "new_drafting", at, what),
+                    model_same_as=self.optional_text(item, "model_same_as", at, what),
+                    model_alternative_to=self.optional_text(item, "model_alternative_to", at, what),
                 )
             )
         return out
+
+    def variants(self, item: Any, key: str, at: int, what: str) -> Variants:
+        """A model field given as one text or per kind of council; problems located."""
+        value = item.get(key)
+        variants, bad = as_variants(value)
+        where = _line(item, key) or at
+        for k, message in bad:
+            line = _line(value, k) if k is not None and isinstance(value, Mapping) else where
+            self.problem(line or where, f"{what}: '{key}': {message}")
+        for message in ambiguities(variants):
+            self.problem(where, f"{what}: '{key}': {message}")
+        return variants
+
+    def optional_text(self, item: Any, key: str, at: int, what: str) -> str | None:
+        value = item.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(_line(item, key) or at, f"{what}: '{key}' must be a line of text")
+            return None
+        return " ".join(value.split())
 
     def sources(self, node: Any, line: int, what: str) -> dict[str, Source]:
         if not isinstance(node, Mapping):
@@ -506,6 +552,10 @@ _OBLIGATION_KEYS = (
     "model",
     "model_scope",
     "not_for_model",
+    "law",
+    "new_drafting",
+    "model_same_as",
+    "model_alternative_to",
 )
 
 

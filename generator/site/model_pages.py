@@ -4,16 +4,20 @@ Pages (paths relative to ``docs/``):
 
 - ``model/index.md``: what the model is, how it is assembled, the downloads, the optional
   clauses with their ids (for ``include`` / ``exclude``), and how to draft with ``draft``.
-- ``model/local.md``: the model for parish, town and community councils, in full.
-- ``model/principal.md``: the model for district, borough, county and unitary councils.
+- ``model/<kind>.md`` for each kind of council in :data:`~generator.model_fields.KINDS`
+  (``england-local``, ``england-executive``, ``england-committee``, ``wales-local``,
+  ``wales-principal``): that kind's model in full.
 
-Each clause on those pages says how many of the protocols state it, in full or in part, and
-links to their wording (``../protocols/<slug>.md#<clause-id>``); placeholders are shown as
-``<mark>[Clerk]</mark>``: bracketed, so they do not depend on the highlight colour.
+Each clause on those pages says how many of the protocols state it, in full or in part, with
+links to their wording (``../protocols/<slug>.md#<clause-id>``), the law it states (its
+``law:`` in the map) and, where it says something no protocol says, why (``new_drafting:``).
+Placeholders are shown as ``<mark>[Clerk]</mark>``: bracketed, so they do not depend on the
+highlight colour. Clauses that are off by default follow in a numbered appendix, in the
+model's order.
 
-Downloads (bytes or text), for each group in :data:`~generator.drafting.model_protocol.GROUPS`:
-``model/model-protocol-<group>.docx`` and ``model/model-protocol-<group>.md``. The ``.md``
-downloads are files to save, not pages: see :func:`is_download`.
+Downloads (bytes or text), for each kind: ``model/model-protocol-<kind>.docx`` and
+``model/model-protocol-<kind>.md``. The ``.md`` downloads are files to save, not pages: see
+:func:`is_download`. No download carries a machine id.
 """
 
 from __future__ import annotations
@@ -34,15 +38,14 @@ from generator.drafting.model_protocol import (
     SpanKind,
     Text,
     build,
-    section_key,
 )
 from generator.map.obligations import ModelScope, Status
 from generator.project import Project
 
-DOWNLOAD = re.compile(r"^model/model-protocol-[a-z]+\.(docx|md)$")
+DOWNLOAD = re.compile(r"^model/model-protocol-[a-z-]+\.(docx|md)$")
 SCOPE_WORDS = {
     ModelScope.LOCAL: "parish, town and community councils",
-    ModelScope.PRINCIPAL: "district, borough, county and unitary councils",
+    ModelScope.PRINCIPAL: "principal councils (district, borough, county, county borough, unitary)",
     ModelScope.OPTIONAL: "no council unless switched on",
 }
 
@@ -50,7 +53,7 @@ SCOPE_WORDS = {
 def is_download(path: str) -> bool:
     """True for files that are downloads (copied as they are), not pages to render.
 
-    >>> is_download("model/model-protocol-local.md"), is_download("model/local.md")
+    >>> is_download("model/model-protocol-wales-local.md"), is_download("model/wales-local.md")
     (True, False)
     """
     return bool(DOWNLOAD.match(path))
@@ -109,14 +112,14 @@ def model_markdown(model: ModelProtocol) -> str:
                 out += [f"> {clause.number}.{i}\u2003{_md_text(item)}", ""]
     off = [d for d in model.decisions if not d.included]
     if model.tier is None and off:
-        out += ["## Optional clauses not included above", ""]
+        out += ["## Appendix: optional clauses not included above", ""]
         current = None
-        for d in sorted(off, key=lambda d: section_key(d.section)):
+        for n, d in enumerate(sorted(off, key=lambda d: d.order), 1):
             if d.section != current:
                 current = d.section
                 out += [f"### For section {_plain_md(current)}", ""]
             out += [
-                f"**{_plain_md(d.title)}** *(id: {d.id}; {d.reason})*",
+                f"A.{n}\u2003**{_plain_md(d.title)}** *({d.reason})*",
                 "",
                 _md_text(d.text),
                 "",
@@ -142,13 +145,22 @@ def _site_text(text: Text) -> str:
     return "".join(parts)
 
 
+def _provenance(clause: ModelClause) -> list[str]:
+    """The lines under a clause: its sources, its law, and why it is new drafting."""
+    out = [f"<small>{_sources(clause)}</small>"]
+    if clause.law:
+        out += ["", f"<small>**Law:** {md_escape(clause.law)}</small>"]
+    if clause.new_drafting:
+        out += ["", f"<small>**New drafting:** {md_escape(clause.new_drafting)}</small>"]
+    return out
+
+
 def _sources(clause: ModelClause) -> str:
     full = sum(1 for s in clause.sources if s.status is Status.FULL)
     part = len(clause.sources) - full
     n = len(clause.sources)
     if n == 0:
-        why = md_escape(clause.new_drafting or "")
-        return f"*New drafting: in none of the {clause.protocols} protocols. {why}*"
+        return f"*In none of the {clause.protocols} protocols.*"
     detail = (
         "all in full"
         if part == 0 and n > 1
@@ -202,14 +214,15 @@ def _label(cid: str, label: str, slug: str) -> str:
 
 
 def model_page(model: ModelProtocol) -> str:
-    """The model in full for a tier group, with each clause's sources."""
+    """The model in full for a kind of council, with each clause's sources and law."""
     group = GROUP_TITLE[model.group]
     out = [
         f"# Model protocol for {group}",
         "",
         f"The model councillor–officer protocol for {group}, clause by clause. Under each "
         "clause: how many of the five protocols already say this, with links to their "
-        "wording. Text in <mark>[brackets]</mark> is a placeholder for your council's own "
+        "wording; the law the clause states; and, where the model says something no protocol "
+        "says, why. Text in <mark>[brackets]</mark> is a placeholder for your council's own "
         "wording.",
         "",
         f"Download: [Word (.docx)](model-protocol-{model.group}.docx) · "
@@ -236,22 +249,23 @@ def model_page(model: ModelProtocol) -> str:
             ]
             for i, item in enumerate(clause.items, 1):
                 out += [f"> **{clause.number}.{i}**\u2003{_site_text(item)}", ""]
-            out += [f"<small>{_sources(clause)}</small>", "", ""]
+            out += [*_provenance(clause), "", ""]
     off = [d for d in model.decisions if not d.included]
     if off:
         out += [
-            "## Optional clauses not included above {#optional-clauses}",
+            "## Appendix: optional clauses not included above {#optional-clauses}",
             "",
-            "Off by default for these councils; switch one on with `include` in your answers file.",
+            "Off by default for these councils; switch one on with `include` in your answers "
+            "file (the id is in brackets).",
             "",
         ]
         current = None
-        for d in sorted(off, key=lambda d: section_key(d.section)):
+        for n, d in enumerate(sorted(off, key=lambda d: d.order), 1):
             if d.section != current:
                 current = d.section
                 out += [f"### For section {md_escape(current)}", ""]
             out += [
-                f"**{md_escape(d.title)}** (`{d.id}`): {_site_text(d.text)}",
+                f"**A.{n}**\u2003**{md_escape(d.title)}** (`{d.id}`): {_site_text(d.text)}",
                 "",
             ]
     return "\n".join(out).rstrip() + "\n"
@@ -282,8 +296,12 @@ def index_page(models: dict[str, ModelProtocol], n_protocols: int) -> str:
         "",
         "- **Core** clauses are in every council's protocol.",
         "- Some clauses are **on by default** for parish, town and community councils, or "
-        "for district, borough, county and unitary councils; the rest are **optional** and "
-        "off by default. Each can be switched on or off.",
+        "for principal councils; the rest are **optional** and off by default. Each can be "
+        "switched on or off.",
+        "- The wording and the law follow the kind of council: England or Wales; parish, "
+        "town or community council or principal council; and, for an English principal "
+        "council, executive arrangements (leader and cabinet) or a committee system. Under "
+        "each clause the site cites the law it states.",
         "- Sections and clauses are numbered after the choice is made, so leaving a clause "
         "out leaves no gap, and no cross-reference points at a missing paragraph.",
         "- Words such as the head officer's title (Clerk, Town Clerk, Chief Executive) are "
@@ -310,9 +328,12 @@ def index_page(models: dict[str, ModelProtocol], n_protocols: int) -> str:
         "```yaml",
         "council_name: Little Snoring Parish Council",
         "tier: parish            # parish, town, community, district, borough, county, unitary",
+        "nation: england         # england or wales",
+        "civic_head_title: Chair",
         "head_officer_title: Clerk",
-        "chair_title: Chair",
         "monitoring_officer_council: North Norfolk District Council",
+        "staffing_committee: Staffing Committee",
+        "head_officer_complaints_to: chair of the Staffing Committee",
         "adopted: 2026-05-14",
         'minute_reference: "26/045"',
         "review_due: 2027-05",
