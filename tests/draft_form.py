@@ -7,6 +7,7 @@ import io
 import random
 import re
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from docx import Document
@@ -49,18 +50,16 @@ def random_answers(seed: int, kinds: list[tuple[str, Tier, str | None]]) -> dict
     if governance and nation == "england":
         a["governance"] = governance
     for key, options in TITLES.items():
-        if key in ("proper_officer_title", "rfo_title", "monitoring_officer_council"):
-            if tier not in LOCAL_TIERS:
-                continue
+        local_only = key in ("proper_officer_title", "rfo_title", "monitoring_officer_council")
+        if local_only and tier not in LOCAL_TIERS:
+            continue
         if key == "leader_title" and (tier in LOCAL_TIERS or governance == "committee"):
             continue
         if rng.random() < 0.5:
             a[key] = rng.choice(options)
-    head = a.get("head_officer_title", "")
-    if a.get("head_officer_complaints_to", "").lower() == head.lower():
+    route = a.get("head_officer_complaints_to")
+    if route is not None and route.lower() == a.get("head_officer_title", "").lower():
         del a["head_officer_complaints_to"]
-    if head and a.get("head_officer_complaints_to") is None and tier in LOCAL_TIERS:
-        pass
     if rng.random() < 0.7:
         year = rng.choice((2025, 2026))
         a["adopted"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -71,8 +70,9 @@ def random_answers(seed: int, kinds: list[tuple[str, Tier, str | None]]) -> dict
     return a
 
 
-def fill(page: Any, a: dict[str, Any], toggles: list[str]) -> None:
-    """Fill the form for answers ``a`` step by step, ticking or unticking ``toggles``."""
+def fill(page: Any, a: dict[str, Any], choose: Callable[[Any], list[str]] | None = None) -> None:
+    """Fill the form for answers ``a`` step by step, ticking or unticking the optional
+    clauses ``choose(page)`` names."""
     page.check(f"#f-nation-{a['nation']}")
     page.check(f"#f-tier-{a['tier']}")
     if "governance" in a:
@@ -90,12 +90,8 @@ def fill(page: Any, a: dict[str, Any], toggles: list[str]) -> None:
         if key in a:
             page.fill(f"#f-{key}", a[key])
     page.click("#draft-next")
-    for cid in toggles:
-        box = page.locator(f"#c-{cid}")
-        if box.is_checked():
-            box.uncheck()
-        else:
-            box.check()
+    for cid in choose(page) if choose else []:
+        page.locator(f"#c-{cid}").click()
     page.click("#draft-next")
 
 

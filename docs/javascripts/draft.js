@@ -754,5 +754,5 @@
   }
 
   // For the tests: the drafting functions, with no access to anything outside the page.
-  window.draftProtocol = { answers: answers, problems: problems, draft: draft, yaml: answersYaml };
+  window.draftProtocol = { answers: answers, clauses: clauses, problems: problems, draft: draft, yaml: answersYaml };
 })();
