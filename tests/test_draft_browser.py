@@ -155,7 +155,7 @@ BAD = [
     ({"council_name": ""}, "council_name", "Enter your council's full name"),
     ({"adopted": "2026-02-30"}, "adopted", "February 2026 has no day 30"),
     ({"adopted": "2023-13"}, "adopted", "no month 13"),
-    ({"adopted": "2026-05-14", "review_due": "2026-05"}, "review_due", "not after the adoption"),
+    ({"adopted": "2026-05-14", "review_due": "2026-04"}, "review_due", "not after the adoption"),
     ({"head_officer_complaints_to": "the clerk"}, "head_officer_complaints_to", "someone else"),
     ({"minute_reference": "26/\u200b045"}, "minute_reference", "invisible control character"),
     ({"council_name": "A" * 151}, "council_name", "at most 150"),
@@ -170,19 +170,13 @@ def test_errors_beside_the_field_and_in_the_summary_as_draft_refuses(
     a = {"council_name": "Little Snoring Parish Council", "tier": "parish", "nation": "england"}
     a.update(change)
     page.check("#f-tier-parish")
-    page.click("#draft-next")
-    for k, v in a.items():
-        if page.locator(f"#f-{k}").count():
-            for step in range(4):
-                if page.is_visible(f"#f-{k}"):
-                    break
-                page.click("#draft-next")
-                del step
-            page.fill(f"#f-{k}", v)
-    for _ in range(4):
+    for _ in range(5):
+        page.click("#draft-next")
         if page.is_visible("#draft-errors"):
             break
-        page.click("#draft-next")
+        for k, v in a.items():
+            if page.locator(f"#f-{k}").count() and page.is_visible(f"#f-{k}"):
+                page.fill(f"#f-{k}", v)
     summary = page.locator("#draft-errors-list").inner_text()
     assert words in summary
     beside = page.locator(f"#f-{key}-error").inner_text()
@@ -266,15 +260,13 @@ def test_axe_finds_no_violations_on_any_step(
     axe("kind, with an error")
     page.check("#f-tier-town")
     page.click("#draft-next")
+    page.fill("#f-council_name", "Oakham Town Council")
     page.fill("#f-head_officer_title", "Town Clerk")
     page.click("#draft-next")
     page.fill("#f-head_officer_complaints_to", "Town Clerk")
     page.click("#draft-next")
     axe("routes, with an error")
     page.fill("#f-head_officer_complaints_to", "")
-    page.click("#draft-back")
-    page.fill("#f-council_name", "Oakham Town Council")
-    page.click("#draft-next")
     page.click("#draft-next")
     page.click("#draft-next")
     axe("clauses")
