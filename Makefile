@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Debian packages the tests use: a real browser, Word-to-PDF conversion, PDF-to-PNG.
 DEBIAN_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core
 
-.PHONY: site serve test check pages export bench bench-large bench-serve golden clean system-deps node-deps
+.PHONY: site serve test check pages export bench bench-large bench-serve bench-draft golden clean system-deps node-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -43,6 +43,10 @@ bench-large: $(STAMP)
 
 bench-serve: $(STAMP)
 	$(BIN)/python -m bench.serve_reload
+
+# The draft page: page and kit size compressed, and how fast the Word file is ready (Chromium).
+bench-draft: $(STAMP) node-deps
+	$(BIN)/python -m bench.draft_page
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden -q
