@@ -143,6 +143,7 @@ def test_kind_of_council(nation: str, tier: str, governance: str | None, kind: s
             "is not after 'adopted'",
         ),
         ('council_name: "X\\x07Y"\ntier: parish\n', "a.yaml:1: 'council_name' contains"),
+        ("council_name: X\x07Y\ntier: parish\n", "a.yaml:1:16: an invisible control character"),
         (f"council_name: {'A' * 400}\ntier: parish\n", "is 400 characters long"),
         (
             "council_name: X\ntier: parish\nhead_officer_complaints_to: the clerk\n",

@@ -67,6 +67,11 @@ def test_no_loop_no_misprint_for_every_kind(
     assert draft_problems(model) == []
     text = words(model)
     assert "{" not in text and "}" not in text
+    # every paragraph (clause and sub-item) starts as a sentence does
+    for c in model.clauses:
+        for t in (c.text, *c.items):
+            first = plain(t).lstrip("\"'“‘(")[:1]
+            assert not first.islower(), (c.number, plain(t)[:60])
 
 
 def test_every_model_clause_cites_a_source_or_is_new_drafting(project: Project) -> None:
@@ -95,8 +100,8 @@ def test_what_all_five_agree_on_is_in_every_model(project: Project) -> None:
 def test_parish_law(project: Project) -> None:
     text = words(draft(project, Tier.PARISH))
     assert "head of paid service" not in text
-    assert '"the Proper Officer" means' in text
-    assert '"the Responsible Financial Officer" means' in text
+    assert "The Proper Officer is the officer" in text
+    assert "The Responsible Financial Officer is the officer" in text
     assert "section 28 of the Localism Act 2011" in text
     assert "Data Protection Act 2018" in text and "whistleblowing" in text
     assert "designated enquiry service" not in text and "group leader" not in text
@@ -148,7 +153,7 @@ def test_leaving_out_a_referenced_clause_rewrites_the_reference(project: Project
         for t in (c.text, *c.items):
             for s in t:
                 if s.kind.value == "ref":
-                    assert s.text.removeprefix("paragraph ") in numbers
+                    assert s.text.split(" ", 1)[1] in numbers
 
 
 def test_draft_has_no_placeholders_in_word(project: Project) -> None:
@@ -169,4 +174,42 @@ def test_golden_real_model(project: Project, group: str) -> None:
     assert path.exists(), f"{path.name} not recorded yet: run UPDATE_GOLDEN=1 pytest -k golden"
     assert actual == path.read_text("utf-8"), (
         f"{path} differs; if the change is intended, run UPDATE_GOLDEN=1 pytest -k golden"
+    )
+
+
+def test_site_model_page_for_each_kind(project: Project) -> None:
+    import re
+
+    from generator.site.model_pages import model_pages
+
+    pages = model_pages(project)
+    for kind in GROUPS:
+        page = pages[f"model/{kind}.md"]
+        assert isinstance(page, str)
+        body = re.sub(r"```.*?```", "", page, flags=re.S)
+        assert "{council_name}" not in body and "{head_officer_title}" not in body
+        assert '<mark class="placeholder"' in page
+        assert "**Law:**" in page and "**New drafting:**" in page
+        assert "In 5 of 5 protocols" in page
+        appendix = page.split("## Appendix", 1)[1] if "## Appendix" in page else ""
+        numbers = [int(n) for n in re.findall(r"\*\*A\.(\d+)\*\*", appendix)]
+        assert numbers == list(range(1, len(numbers) + 1)), "appendix numbered in order"
+        download = pages[f"model/model-protocol-{kind}.md"]
+        assert isinstance(download, str) and "Id:" not in download
+    assert "Public Services Ombudsman for Wales" in str(pages["model/wales-local.md"])
+    assert "Localism Act 2011, ss\\.27 and 28" in str(pages["model/england-local.md"])
+    assert "head of paid service" not in str(pages["model/model-protocol-england-local.md"])
+
+
+def test_reference_to_an_optional_clause_follows_the_choice(project: Project) -> None:
+    """A sentence that refers to a clause left out goes; switched on, it names the number."""
+    off = draft(project, Tier.PARISH)
+    clause = next(c for c in off.clauses if c.id == "criticism-well-founded-and-constructive")
+    assert plain(clause.text).endswith("should not be made lightly.")
+    on = draft(project, Tier.PARISH, include=(Choice("vexatious-complaints-referred", 1),))
+    target = next(c for c in on.clauses if c.id == "vexatious-complaints-referred")
+    clause = next(c for c in on.clauses if c.id == "criticism-well-founded-and-constructive")
+    assert plain(clause.text).endswith(
+        f"Paragraph {target.number} says what happens to a complaint that proves vexatious "
+        "or malicious."
     )

@@ -45,7 +45,7 @@ def defaults(answers: Answers) -> dict[str, str]:
     >>> a = Answers("Little Snoring Parish Council", Tier.PARISH)
     >>> d = defaults(a)
     >>> d["head_officer_title"], d["civic_head_title"], d["head_officer_complaints_to"]
-    ('Clerk', 'Chair', 'Chair of the Staffing Committee')
+    ('Clerk', 'Chair', 'chair of the Staffing Committee')
     >>> defaults(Answers("Southend Borough Council", Tier.BOROUGH))["civic_head_title"]
     'Mayor'
     """

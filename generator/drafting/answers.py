@@ -33,6 +33,7 @@ and problems out); the command line reads the file and merges its own options in
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -167,6 +168,9 @@ def read_answers(
 ) -> tuple[Answers | None, list[Problem]]:
     """Parse an answers file's text, with command-line values laid over it; every problem
     at once, located by line (or by option, for values given on the command line)."""
+    hidden = control_characters(path, text)
+    if hidden:
+        return None, hidden
     data, problems = parse_yaml(path, text)
     if problems:
         return None, problems
@@ -344,6 +348,24 @@ def answers_from_mapping(
         ),
         problems,
     )
+
+
+def control_characters(path: str, text: str) -> list[Problem]:
+    """Invisible control characters in the file, each located by line and column."""
+    out: list[Problem] = []
+    for n, line in enumerate(text.split("\n"), 1):
+        for col, ch in enumerate(line, 1):
+            if ch not in "\t\r" and unicodedata.category(ch) == "Cc":
+                out.append(
+                    Problem(
+                        path,
+                        n,
+                        f"an invisible control character (U+{ord(ch):04X}); delete it and "
+                        "retype the text around it",
+                        column=col,
+                    )
+                )
+    return out
 
 
 def _kind(value: Any) -> str:

@@ -20,11 +20,13 @@ map edit that makes any council's draft loop, contradict or misprint fails at on
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from generator.core.problems import Problem, Severity
 from generator.core.types import Tier
+from generator.drafting.answer_defaults import defaults
 from generator.drafting.answers import Answers
 from generator.drafting.model_protocol import GROUPS, ModelProtocol, build, candidates, wording
 from generator.drafting.model_render import TOKEN, Text, plain
@@ -48,10 +50,14 @@ PRINCIPAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words of principal-council government that have no place in a parish draft."""
+WHERE = re.compile(r"^(?:clause [\d.]+ \(([a-z0-9-]+)\)|optional clause '([a-z0-9-]+)')")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ARTICLES = re.compile(r"\b(the|a|an)\s+(the|a|an)\b", re.IGNORECASE)
 DEFINED = re.compile(r"[\"“](?:the |an? )?([^\"”]+)[\"”] means\b")
+"""A definition in quotes: '"the Clerk" means ...'."""
+DEFINES = re.compile(r"^(?:The |An? )?([A-Z][\w’' -]*?) (?:is|means) (?:the|a|an|anyone)\b")
+"""A definition as a sentence of its own: 'The Monitoring Officer is the officer ...'."""
 COMBINATIONS: tuple[tuple[str, Tier, str | None], ...] = (
     *(("england", t, None) for t in (Tier.PARISH, Tier.TOWN, Tier.COMMUNITY)),
     *(
@@ -68,10 +74,10 @@ COMBINATIONS: tuple[tuple[str, Tier, str | None], ...] = (
 def _texts(model: ModelProtocol) -> Iterator[tuple[str, Text, bool]]:
     """(where, text, completes a lead-in) for every clause and item of a draft."""
     for c in model.clauses:
-        yield f"clause {c.number}", c.text, False
+        yield f"clause {c.number} ({c.id})", c.text, False
         lead_in = plain(c.text, brackets=False).rstrip().endswith((":", "—"))
         for i, item in enumerate(c.items, 1):
-            yield f"clause {c.number}.{i}", item, lead_in
+            yield f"clause {c.number}.{i} ({c.id})", item, lead_in
     for d in model.decisions if model.tier is None else ():  # the printed model's appendix
         if not d.included and d.text:
             yield f"optional clause '{d.id}'", d.text, False
@@ -86,16 +92,17 @@ def draft_problems(model: ModelProtocol) -> list[str]:
         key=len,
         reverse=True,
     )
-    defined: set[str] = set()
-    whole = "\n".join(plain(t, brackets=False) for _, t, _ in _texts(model))
-    for m in DEFINED.finditer(whole):
-        defined.add(m.group(1).strip())
-    for where, text, lead_in in _texts(model):
-        words = plain(text, brackets=False)
-        out += [f"{where}: {m}" for m in _text_problems(words, roles, lead_in)]
+    texts = [(where, plain(t, brackets=False), lead_in) for where, t, lead_in in _texts(model)]
+    whole = "\n".join(words for _, words, _ in texts)
+    defined = {m.group(1).strip() for m in DEFINED.finditer(whole)}
+    defined |= {m.group(1).strip() for _, w, _ in texts if (m := DEFINES.match(w))}
+    about = re.compile(r"\babout (?:the )?(" + "|".join(re.escape(r) for r in roles) + r")\b")
+    local = model.kind.group == "local"
+    for where, words, lead_in in texts:
+        out += [f"{where}: {m}" for m in _text_problems(words, about, lead_in)]
         if "{" in words or "}" in words:
             out.append(f"{where}: a placeholder was left in the text: {words!r}")
-        if model.kind.group == "local":
+        if local:
             for m in PRINCIPAL_WORDS.finditer(words):
                 out.append(
                     f"{where}: '{m.group(0)}' belongs to principal councils, not to a "
@@ -103,15 +110,17 @@ def draft_problems(model: ModelProtocol) -> list[str]:
                     "protocol"
                 )
     for role in roles:
-        if role in defined:
+        if role in defined or role not in whole:
             continue
-        uses = [w for w, t, _ in _texts(model) if re.search(rf"\b{re.escape(role)}\b", plain(t))]
+        used = re.compile(rf"\b{re.escape(role)}\b")
+        uses = [where for where, words, _ in texts if used.search(words)]
         if uses:
             out.append(f"{uses[0]}: '{role}' is used but never defined in this draft")
     return out
 
 
-def _text_problems(words: str, roles: Sequence[str], lead_in: bool) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # drafts for different tiers share most sentences
+def _text_problems(words: str, about: re.Pattern[str], lead_in: bool) -> tuple[str, ...]:
     out: list[str] = []
     for i, sentence in enumerate(SENTENCE.split(words)):
         first = sentence.lstrip("\"'“‘(")[:1]
@@ -122,36 +131,86 @@ def _text_problems(words: str, roles: Sequence[str], lead_in: bool) -> list[str]
             out.append(f"a doubled word: '{m.group(0)}'")
     for m in ARTICLES.finditer(words):
         out.append(f"a doubled article: '{m.group(0)}'")
-    for role in roles:
-        for m in re.finditer(rf"\babout (?:the )?{re.escape(role)}\b", words):
+    if "about" in words:
+        for m in about.finditer(words):
+            role = m.group(1)
             rest = re.split(r"[);.]", words[m.end() :], maxsplit=1)[0]
             if re.search(rf"\b(?:to|with) (?:the )?{re.escape(role)}\b", rest):
                 out.append(
                     f"a concern about the {role} is sent to the {role}: '{words[m.start() :][:90]}'"
                 )
-    return out
+    return tuple(out)
+
+
+_CHECKED: dict[tuple[object, ...], list[Problem]] = {}
 
 
 def check_wording(omap: ObligationMap) -> list[Problem]:
-    """Problems with the map's model fields, then with the draft for every kind of council."""
+    """Problems with the map's model fields, then with the draft for every kind of council.
+
+    Remembered for the model fields it read, so a site rebuild after an edit elsewhere (a
+    protocol, a template) does not draft every kind of council again.
+    """
+    key = _fingerprint(omap)
+    if key not in _CHECKED:
+        if len(_CHECKED) > 8:
+            _CHECKED.clear()
+        _CHECKED[key] = _check_wording(omap)
+    return list(_CHECKED[key])
+
+
+def _fingerprint(omap: ObligationMap) -> tuple[object, ...]:
+    """Everything the model checks read: themes, and each obligation's model fields."""
+    return (
+        omap.path,
+        tuple((t.id, t.title) for t in omap.themes),
+        tuple(
+            (
+                o.id,
+                o.title,
+                o.theme,
+                o.line,
+                o.model_variants,
+                o.law,
+                o.model_scope,
+                o.not_for_model,
+                o.new_drafting,
+                o.model_same_as,
+                o.model_alternative_to,
+                tuple(s.status for s in o.sources.values()),
+            )
+            for o in omap.obligations
+        ),
+    )
+
+
+def _check_wording(omap: ObligationMap) -> list[Problem]:
     out = _field_problems(omap)
     if any(p.severity is Severity.ERROR for p in out):
         return out
     seen: set[str] = set()
     drafts: list[tuple[str, ModelProtocol]] = []
+    kinds_seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
     for nation, tier, governance in COMBINATIONS:
-        answers = Answers(f"Test {tier.value.title()} Council", tier, nation, governance)
+        answers = Answers("Test Council", tier, nation, governance)
+        key = (answers.kind.id, tuple(sorted(defaults(answers).items())))
+        if key in kinds_seen:  # the same words as a tier already drafted
+            continue
+        kinds_seen.add(key)
         model, _ = build(omap, (), answers)
         drafts.append((f"{nation} {tier.value} council ({governance or 'local'})", model))
     for group in GROUPS:
         drafts.append((f"printed model for {group}", build(omap, (), group=group)[0]))
     for label, model in drafts:
         for message in draft_problems(model):
-            key = message.split(": ", 1)[1]
-            if key in seen:
+            said = message.split(": ", 1)[1]
+            if said in seen:
                 continue
-            seen.add(key)
-            out.append(Problem(omap.path, 0, f"model draft for a {label}: {message}"))
+            seen.add(said)
+            named = WHERE.match(message)
+            o = omap.by_id.get(named.group(1) or named.group(2) or "") if named else None
+            line = o.line if o else 0
+            out.append(Problem(omap.path, line, f"model draft for a {label}: {message}"))
     return out
 
 

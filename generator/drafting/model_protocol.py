@@ -163,7 +163,7 @@ def build(
 
     decisions = [
         replace(d, section=section_of(d.id), order=order(d.id))
-        if d.included
+        if d.included or not placeholders  # only the printed model lists left-out wording
         else replace(
             d,
             text=_joined(render(wording(by_id[d.id], kind) or "", texts, numbers, placeholders)),
