@@ -7,7 +7,7 @@ Files (paths relative to ``docs/``):
 - ``draft/kit.json``: the drafting kit (:func:`generator.drafting.kit.drafting_kit`): the
   rules, defaults, clauses and Word parts ``docs/javascripts/draft.js`` drafts from.
 
-The page and the kit are written only when the obligation map exists. The words of the form
+The form and the kit are written only when the obligation map exists. The words of the form
 (labels and hints) are here and in the template; the rules they ask about are in the kit.
 """
 
@@ -28,6 +28,10 @@ from generator.project import Project
 PAGE = "draft/index.md"
 KIT = "draft/kit.json"
 TEMPLATES = Path(__file__).with_name("templates")
+NO_MAP = (
+    "# Draft your council's protocol\n\nThe model protocol is assembled from the obligation "
+    "map (clauses.yaml), which is not published yet; drafting will follow it.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -171,10 +175,11 @@ GOVERNANCE_LABELS = {
 
 
 def draft_pages(project: Project) -> dict[str, str | bytes]:
-    """The draft page and its kit; empty without an obligation map."""
+    """The draft page and its kit; without an obligation map, a page saying it will follow
+    (the navigation names the page)."""
     omap = project.obligations
     if omap is None:
-        return {}
+        return {PAGE: NO_MAP}
     kit = drafting_kit(omap, project.protocols)
     return {PAGE: draft_page(), KIT: kit_json(kit)}
 
