@@ -43,6 +43,7 @@ ARGS = [
 FILES = (
     "draft/index.html",
     "draft/kit.json",
+    "javascripts/draft-core.js",
     "javascripts/draft.js",
     "javascripts/vendor/fflate.min.js",
     "javascripts/vendor/js-yaml.min.js",

@@ -105,7 +105,10 @@ def test_page_has_labels_fieldsets_and_a_no_javascript_way(project) -> None:  # 
     assert "http://" not in page and "https://" not in page
 
 
-def test_page_script_requests_nothing_but_the_kit() -> None:
-    script = (Path(ROOT) / "docs" / "javascripts" / "draft.js").read_text()
-    assert script.count("fetch(") == 1 and "XMLHttpRequest" not in script
-    assert "http://" not in script and "https://" not in script
+def test_page_scripts_request_nothing_but_the_kit() -> None:
+    page = (Path(ROOT) / "docs" / "javascripts" / "draft.js").read_text()
+    core = (Path(ROOT) / "docs" / "javascripts" / "draft-core.js").read_text()
+    assert page.count("fetch(") == 1 and "fetch(" not in core
+    for script in (page, core):
+        assert "XMLHttpRequest" not in script and "sendBeacon" not in script
+        assert "http://" not in script and "https://" not in script

@@ -3,20 +3,20 @@
  * Everything that decides anything comes from the drafting kit (draft/kit.json), which the
  * site build generates from the drafting package (generator/drafting/kit.py): the answer
  * rules, the defaults, each kind of council's clauses rendered sentence by sentence, and the
- * Word writer's own parts cut into templates. This script only reads the form, checks it
- * against the kit's rules, selects and numbers the clauses (as model_protocol.build does),
- * fills in the values (XML-escaped) and zips the parts with fflate. Answers files are read
- * with js-yaml and written as the YAML the `draft` command reads.
+ * Word writer's own parts cut into templates. draft-core.js checks, drafts and zips (pure
+ * functions over the kit); this script is the page: it reads the form one step at a time,
+ * shows errors beside the fields and in a summary, lists the optional clauses, keeps the
+ * preview current, opens answers files (js-yaml) and saves the downloads.
  */
 (function () {
   "use strict";
 
   var app = document.getElementById("draft-app");
   var nojs = document.getElementById("draft-nojs");
-  if (!app || !window.fetch || !window.fflate || !window.jsyaml) return;
+  if (!app || !window.fetch || !window.fflate || !window.jsyaml || !window.DraftCore) return;
 
-  var NUMBER = "\ue000";
   var kit = null;
+  var core = null;
   var stepIndex = 0;
   var switched = {}; // clause id -> true/false, for the clauses the user ticked or unticked
   var $ = function (id) { return document.getElementById(id); };
@@ -26,6 +26,7 @@
     .then(function (data) {
       if (String(data.version) !== app.getAttribute("data-version")) throw new Error("version");
       kit = data;
+      core = window.DraftCore(kit);
       start();
     })
     .catch(function () {
@@ -72,15 +73,6 @@
   }
 
   /* Whitespace collapsed, as draft reads a value. */
-  function squash(value) {
-    return value.split(/\s+/).filter(Boolean).join(" ");
-  }
-
-  function bare(value) {
-    return value.slice(0, 4).toLowerCase() === "the " ? value.slice(4).replace(/^\s+/, "") : value;
-  }
-
-  /* The answers as draft reads them: only keys that apply, values squashed. */
   function answers() {
     var k = kind();
     var out = { council_name: "", tier: radio("tier"), nation: radio("nation") || "england" };
@@ -89,7 +81,7 @@
       var input = $("f-" + key);
       var wrap = $("w-" + key);
       if (!input || (wrap && !applies(wrap.getAttribute("data-when"), k))) return;
-      var value = squash(input.value);
+      var value = core.squash(input.value);
       if (value) out[key] = value;
     });
     var include = [], exclude = [];
@@ -112,307 +104,12 @@
     return c.id in switched ? switched[c.id] : c.on;
   }
 
-  // ------------------------------------------------------------------ the rules
-
-  function isUpper(ch) { return ch.toUpperCase() === ch && ch.toLowerCase() !== ch; }
-  function isLower(ch) { return ch.toLowerCase() === ch && ch.toUpperCase() !== ch; }
-
-  /* Every model variable's value: what was given, else the default for the kind. */
-  function variables(a) {
-    var d = kit.defaults[a.nation + "/" + a.tier];
-    var head = a.head_officer_title ? bare(a.head_officer_title) : d.head_officer_title;
-    var staffing = a.staffing_committee ? bare(a.staffing_committee) : d.staffing_committee;
-    var table = isUpper(Array.from(staffing)[0] || "") ? d.upper : d.lower;
-    var mark = table === d.upper ? "S\ue002" : "s\ue002";
-    var out = {};
-    kit.rules.variables.forEach(function (name) {
-      var given = a[name];
-      if (given) {
-        out[name] = kit.rules.title_keys.indexOf(name) >= 0 ? bare(given) : given;
-        return;
-      }
-      out[name] = table[name]
-        .split(mark).join(staffing)
-        .split("\ue001").join(head)
-        .split("\ue003").join(a.council_name);
-    });
-    out.head_officer_title = head;
-    out.staffing_committee = staffing;
-    return out;
-  }
-
-  /* A date written YYYY-MM-DD, YYYY-MM or YYYY: {earliest, latest, human} or an error. */
-  function parseDate(text) {
-    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-    if (!m) return { error: "'" + text + "' is not a date written YYYY-MM-DD, YYYY-MM or YYYY" };
-    var y = +m[1], mo = m[2] ? +m[2] : null, d = m[3] ? +m[3] : null;
-    if (y < 1000) return { error: "'" + text + "' has no four-digit year" };
-    if (mo !== null && (mo < 1 || mo > 12)) {
-      return { error: "'" + text + "' has no month " + m[2] + " (months are 01 to 12)" };
-    }
-    var monthName = mo ? kit.rules.months[mo - 1] : "";
-    var last = mo ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 31;
-    if (d !== null && (d < 1 || d > last)) {
-      return { error: "'" + text + "': " + monthName + " " + y + " has no day " + d + " (it has " + last + ")" };
-    }
-    var earliest = Date.UTC(y, (mo || 1) - 1, d || 1);
-    var lastMonth = mo || 12;
-    var latest = Date.UTC(y, lastMonth - 1, d || new Date(Date.UTC(y, lastMonth, 0)).getUTCDate());
-    var human = mo === null ? String(y) : (d === null ? monthName + " " + y : d + " " + monthName + " " + y);
-    return { earliest: earliest, latest: latest, human: human };
-  }
-
-  function sameRole(a, b) {
-    return squash(bare(a).toLowerCase()) === squash(bare(b).toLowerCase());
-  }
-
-  var CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/u;
-
-  function textProblem(label, text) {
-    var chars = Array.from(text);
-    for (var i = 0; i < chars.length; i++) {
-      if (chars[i] !== "\u200d" && CONTROL.test(chars[i])) {
-        var code = chars[i].codePointAt(0).toString(16).toUpperCase();
-        while (code.length < 4) code = "0" + code;
-        return label + " contains an invisible control character (U+" + code + ") at character " +
-          (i + 1) + "; retype it";
-      }
-    }
-    if (chars.length > kit.rules.max_length) {
-      return label + " is " + chars.length + " characters long; at most " + kit.rules.max_length + " are accepted";
-    }
-    return null;
-  }
-
   function labelOf(key) {
     var label = app.querySelector('label[for="f-' + key + '"]');
     return label ? "The answer to '" + label.textContent + "'" : "'" + key + "'";
   }
 
   /* Every problem with the answers: [{key, message}], as draft would refuse them. */
-  function problems(a) {
-    var out = [];
-    function bad(key, message) { out.push({ key: key, message: message }); }
-    if (!a.tier) bad("tier", "Choose the tier of your council");
-    if (!a.council_name) bad("council_name", "Enter your council's full name");
-    if (a.tier) {
-      var kindError = kit.rules.kind_errors[a.nation + "/" + a.tier + "/" + (a.governance || "")];
-      if (kindError) bad(a.governance === "committee" ? "governance" : "tier", kindError);
-    }
-    kit.rules.text_keys.forEach(function (key) {
-      if (!a[key]) return;
-      var trouble = textProblem(labelOf(key), a[key]);
-      if (trouble) { bad(key, trouble); delete a[key]; return; }
-      if (kit.rules.date_keys.indexOf(key) >= 0) {
-        var parsed = parseDate(a[key]);
-        if (parsed.error) { bad(key, parsed.error); delete a[key]; }
-      }
-    });
-    if (a.adopted && a.review_due) {
-      var ad = parseDate(a.adopted), rv = parseDate(a.review_due);
-      if (rv.latest <= ad.earliest) {
-        bad("review_due", "The review (" + rv.human + ") is not after the adoption (" + ad.human +
-          "); a review falls after adoption");
-      }
-    }
-    if (a.tier && a.head_officer_complaints_to) {
-      var head = a.head_officer_title ? bare(a.head_officer_title) : kit.defaults[a.nation + "/" + a.tier].head_officer_title;
-      if (sameRole(a.head_officer_complaints_to, head)) {
-        bad("head_officer_complaints_to", "This is the " + head + ": a concern about the " + head +
-          " must go to someone else, e.g. the chair of the staffing committee or the Chair of the Council");
-      }
-    }
-    var on = {};
-    clauses().forEach(function (c) { if (isOn(c)) on[c.id] = c; });
-    clauses().forEach(function (c) {
-      if (on[c.id] && c.alternative && on[c.alternative] && c.id < c.alternative) {
-        bad("c-" + c.id, "'" + c.title + "' and '" + on[c.alternative].title +
-          "' are alternatives (two ways of doing the same thing): choose one of them, not both");
-      }
-    });
-    return out;
-  }
-
-  // ------------------------------------------------------------------ drafting
-
-  function merge(spans) {
-    var out = [];
-    spans.forEach(function (s) {
-      if (!s.text) return;
-      var last = out[out.length - 1];
-      if (last && s.kind === "text" && last.kind === "text") last.text += s.text;
-      else out.push({ text: s.text, kind: s.kind });
-    });
-    var end = out[out.length - 1];
-    if (end && end.kind === "text") end.text = end.text.replace(/\s+$/, "");
-    return out.filter(function (s) { return s.text; });
-  }
-
-  function capitalise(value) {
-    var chars = Array.from(value);
-    if (chars.length && isLower(chars[0])) chars[0] = chars[0].toUpperCase();
-    return chars.join("");
-  }
-
-  /* One paragraph: sentences whose references are all in the protocol, values filled in. */
-  function paragraph(sentences, values, numbers) {
-    var spans = [];
-    var kept = false;
-    sentences.forEach(function (sentence) {
-      for (var i = 0; i < sentence.length; i++) {
-        if (sentence[i][0] === "r" && !(sentence[i][1] in numbers)) return;
-      }
-      if (kept) spans.push({ text: " ", kind: "text" });
-      kept = true;
-      sentence.forEach(function (seg) {
-        if (seg[0] === "t") spans.push({ text: seg[1], kind: "text" });
-        else if (seg[0] === "v") {
-          var v = values[seg[1]];
-          spans.push({ text: seg[2] ? capitalise(v) : v, kind: "value" });
-        } else spans.push({ text: seg[2].split(NUMBER).join(numbers[seg[1]]), kind: "ref" });
-      });
-    });
-    return merge(spans);
-  }
-
-  function renderClause(c, values, numbers) {
-    var text = paragraph(c.lead, values, numbers);
-    var items = c.items.map(function (i) { return paragraph(i, values, numbers); })
-      .filter(function (t) { return t.length; });
-    if (c.items.length && !items.length) text = [];
-    return { text: text, items: items };
-  }
-
-  function numbering(chosen) {
-    var numbers = {};
-    var section = 0;
-    kit.themes.forEach(function (theme) {
-      var members = chosen.filter(function (c) { return c.theme === theme.id; });
-      if (!members.length) return;
-      section += 1;
-      numbers["theme:" + theme.id] = String(section);
-      members.forEach(function (c, i) { numbers[c.id] = section + "." + (i + 1); });
-    });
-    return numbers;
-  }
-
-  /* The protocol for these answers: sections of numbered clauses, as build() makes it. */
-  function draft(a) {
-    var values = variables(a);
-    var chosen = clauses().filter(isOn);
-    var numbers, rendered;
-    for (;;) {
-      numbers = numbering(chosen);
-      rendered = {};
-      var emptied = {};
-      var any = false;
-      chosen.forEach(function (c) {
-        var r = renderClause(c, values, numbers);
-        rendered[c.id] = r;
-        if (!r.text.length && !r.items.length) { emptied[c.id] = true; any = true; }
-      });
-      if (!any) break;
-      chosen = chosen.filter(function (c) { return !emptied[c.id]; });
-    }
-    var sections = [];
-    kit.themes.forEach(function (theme) {
-      var members = chosen.filter(function (c) { return c.theme === theme.id; });
-      if (!members.length) return;
-      sections.push({
-        number: numbers["theme:" + theme.id],
-        title: theme.title,
-        clauses: members.map(function (c) {
-          return { id: c.id, number: numbers[c.id], text: rendered[c.id].text, items: rendered[c.id].items };
-        })
-      });
-    });
-    var cover = kit.word.document.rows.map(function (row) {
-      var value = a[row.key];
-      if (!value) return [{ text: row.placeholder, kind: "placeholder" }];
-      var text = kit.rules.date_keys.indexOf(row.key) >= 0 ? parseDate(value).human : value;
-      return [{ text: text, kind: "value" }];
-    });
-    return { council: a.council_name, sections: sections, cover: cover, values: values, numbers: numbers };
-  }
-
-  // ------------------------------------------------------------------ the Word file
-
-  function esc(text) {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  function fill(template, values) {
-    var out = "";
-    for (var i = 0; i < template.length; i++) out += i % 2 ? values[template[i]] : template[i];
-    return out;
-  }
-
-  function run(text) {
-    var w = kit.word.document;
-    return fill(text.trim().length < text.length ? w.run_spaced : w.run, { text: esc(text) });
-  }
-
-  function runs(spans) {
-    return spans.map(function (s) {
-      return s.kind === "placeholder" ? fill(kit.word.document.placeholder, { text: esc(s.text) }) : run(s.text);
-    }).join("");
-  }
-
-  function documentXml(model) {
-    var w = kit.word.document;
-    var p = w.paragraphs;
-    var out = [w.head, fill(w.title, { runs: run(model.council) }), w.subtitle, w.table_start];
-    w.rows.forEach(function (row, i) { out.push(fill(row.xml, { runs: runs(model.cover[i]) })); });
-    out.push(w.table_end);
-    model.sections.forEach(function (s) {
-      out.push(fill(p.heading, { runs: run(s.title) }));
-      s.clauses.forEach(function (c) {
-        out.push(fill(p.clause, { runs: runs(c.text) }));
-        c.items.forEach(function (item) { out.push(fill(p.item, { runs: runs(item) })); });
-      });
-    });
-    out.push(w.tail);
-    return out.join("");
-  }
-
-  function docx(model, when) {
-    var enc = new TextEncoder();
-    var parts = {};
-    var council = esc(model.council);
-    var xml = {
-      "word/document.xml": documentXml(model),
-      "word/footer1.xml": fill(kit.word.footer, { council: council }),
-      "docProps/core.xml": fill(kit.word.core, { council: council, when: when })
-    };
-    var mtime = new Date(1980, 0, 1, 0, 0, 0);
-    kit.word.order.forEach(function (name) {
-      var text = name in xml ? xml[name] : kit.word.parts[name];
-      parts[name] = [enc.encode(text), { level: 6, mtime: mtime }];
-    });
-    return window.fflate.zipSync(parts);
-  }
-
-  // ------------------------------------------------------------------ the answers file
-
-  function yamlString(value) { return JSON.stringify(value); }
-
-  function answersYaml(a) {
-    var lines = [
-      "# Answers for drafting " + a.council_name.replace(/[\r\n]/g, " ") + "'s councillor-officer protocol,",
-      "# saved from the site's draft page. Open it there to carry on, or draft the Word file with:",
-      "#   python -m generator draft --answers THIS-FILE.yaml --out my-protocol.docx"
-    ];
-    kit.rules.keys.forEach(function (key) {
-      if (kit.rules.list_keys.indexOf(key) >= 0) {
-        lines.push(key + ": [" + a[key].join(", ") + "]");
-      } else if (a[key]) {
-        var word = ["tier", "nation", "governance"].indexOf(key) >= 0;
-        lines.push(key + ": " + (word ? a[key] : yamlString(a[key])));
-      }
-    });
-    return lines.join("\n") + "\n";
-  }
-
   function openAnswers(text, name) {
     var data;
     try {
@@ -543,7 +240,7 @@
     });
     var a = answers();
     if (!k) return;
-    var values = variables(a);
+    var values = core.variables(a);
     kit.rules.title_keys.concat(["monitoring_officer_council"]).forEach(function (key) {
       var span = $("f-" + key + "-default");
       if (span) span.textContent = "If you leave it blank: " + values[key] + ".";
@@ -556,7 +253,7 @@
     host.textContent = "";
     if (!k) return;
     var a = answers();
-    var model = draft(a);
+    var model = core.draft(a, clauses(), isOn);
     var byTheme = {};
     clauses().forEach(function (c) {
       if (c.scope === "core") return;
@@ -587,8 +284,8 @@
         hint.id = "c-" + c.id + "-hint";
         var words = document.createElement("p");
         words.className = "draft-wording";
-        var r = renderClause(c, model.values, model.numbers);
-        words.textContent = plain(r.text.concat.apply(r.text, r.items.map(function (i) { return [{ text: " ", kind: "text" }].concat(i); })));
+        var r = core.renderClause(c, model.values, model.numbers);
+        words.textContent = core.plain(r.text.concat.apply(r.text, r.items.map(function (i) { return [{ text: " ", kind: "text" }].concat(i); })));
         var facts = document.createElement("p");
         facts.textContent = "In " + c.have + " of " + kit.protocols + " protocols. " +
           (c.on ? "On" : "Off") + " by default for your kind of council (" + c.reason + ").";
@@ -603,10 +300,6 @@
     });
   }
 
-  function plain(spans) {
-    return spans.map(function (s) { return s.kind === "placeholder" ? "[" + s.text + "]" : s.text; }).join("");
-  }
-
   function preview() {
     var host = $("draft-preview");
     host.textContent = "";
@@ -615,7 +308,7 @@
       host.textContent = "Choose the kind of council to see its protocol.";
       return;
     }
-    var model = draft(a);
+    var model = core.draft(a, clauses(), isOn);
     var h = document.createElement("p");
     h.className = "draft-preview__council";
     h.textContent = (a.council_name || "[name of council]") + ": councillor–officer protocol";
@@ -629,12 +322,12 @@
         n += 1;
         var p = document.createElement("p");
         p.className = "draft-preview__clause";
-        p.textContent = c.number + " " + plain(c.text);
+        p.textContent = c.number + " " + core.plain(c.text);
         host.appendChild(p);
         c.items.forEach(function (item, i) {
           var q = document.createElement("p");
           q.className = "draft-preview__item";
-          q.textContent = c.number + "." + (i + 1) + " " + plain(item);
+          q.textContent = c.number + "." + (i + 1) + " " + core.plain(item);
           host.appendChild(q);
         });
       });
@@ -666,7 +359,7 @@
 
   function checked(all) {
     var a = answers();
-    var list = problems(a);
+    var list = core.problems(a, clauses(), isOn, labelOf);
     if (!all) {
       list = list.filter(function (p) { var s = stepOf(p.key); return s === stepIndex || (s < 0 && stepIndex === 0); });
     }
@@ -714,7 +407,7 @@
       if (!a) return;
       var t0 = performance.now();
       var when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-      var bytes = docx(draft(a), when);
+      var bytes = core.docx(core.draft(a, clauses(), isOn), when);
       save(bytes, slug(a.council_name) + "-protocol.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
       app.setAttribute("data-docx-ms", String(Math.round(performance.now() - t0)));
@@ -723,7 +416,7 @@
     $("draft-yaml").addEventListener("click", function () {
       var a = ready();
       if (!a) return;
-      save(answersYaml(a), slug(a.council_name) + "-answers.yaml", "text/yaml");
+      save(core.yaml(a), slug(a.council_name) + "-answers.yaml", "text/yaml");
       $("draft-status").textContent = "Your answers are saved as " + slug(a.council_name) + "-answers.yaml.";
     });
     $("f-open").addEventListener("change", function (ev) {
@@ -737,7 +430,7 @@
           showErrors(list);
           return;
         }
-        var all = problems(answers());
+        var all = core.problems(answers(), clauses(), isOn, labelOf);
         if (all.length) {
           var first = Math.max(0, stepOf(all[0].key));
           if (steps()[first].getAttribute("data-step") === "clauses") clauseBoxes();
@@ -754,5 +447,10 @@
   }
 
   // For the tests: the drafting functions, with no access to anything outside the page.
-  window.draftProtocol = { answers: answers, clauses: clauses, problems: problems, draft: draft, yaml: answersYaml };
+  window.draftProtocol = {
+    answers: answers,
+    clauses: clauses,
+    problems: function () { return core.problems(answers(), clauses(), isOn, labelOf); },
+    draft: function () { return core.draft(answers(), clauses(), isOn); }
+  };
 })();
