@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,66 @@ def test_page_scripts_request_nothing_but_the_kit() -> None:
     for script in (page, core):
         assert "XMLHttpRequest" not in script and "sendBeacon" not in script
         assert "http://" not in script and "https://" not in script
+
+
+NODE_SCRIPT = """
+global.window = {};
+require(process.argv[2]);
+const kit = JSON.parse(require('fs').readFileSync(process.argv[3], 'utf8'));
+const core = window.DraftCore(kit);
+const cases = JSON.parse(require('fs').readFileSync(process.argv[4], 'utf8'));
+console.log(JSON.stringify(cases.map(([kind, a]) => {
+  const pool = kit.kinds[kind];
+  return core.problems(a, pool, c => c.scope === 'core' || c.on, k => k)
+    .map(p => p.message);
+})));
+"""
+READING = [
+    {"civic_head_title": "Maer / Mayor"},
+    {"civic_head_title": "cabinet chair"},
+    {"head_officer_title": "Clerk & RFO"},
+    {"head_officer_title": "clerk"},
+    {"staffing_committee": "Staffing Staffing Committee"},
+    {"officer_complaints_to": "the the Clerk"},
+    {"head_officer_title": "Swyddog Ŵyddgrug"},
+    {"civic_head_title": "Chair"},
+    {},
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_browser_reading_checks_give_draft_messages(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """draft-core.js's reading checks, run by Node over the kit, say what draft says."""
+    from generator.drafting.answers import answers_from_mapping
+    from generator.drafting.model_checks import draft_problems
+    from generator.drafting.model_protocol import build
+
+    kit = tmp_path / "kit.json"
+    kit.write_bytes(draft_pages(project)[KIT])
+    cases, expected = [], []
+    for tier, nation in (("parish", "england"), ("town", "wales"), ("district", "england")):
+        for extra in READING:
+            data = {"council_name": "Oakham Council", "tier": tier, "nation": nation, **extra}
+            answers, problems = answers_from_mapping("a.yaml", data)
+            assert answers is not None, problems
+            model, _ = build(project.obligations, project.protocols, answers)
+            cases.append((answers.kind.id, data))
+            expected.append([f"The draft would read badly: {m}" for m in draft_problems(model)])
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    (tmp_path / "run.js").write_text(NODE_SCRIPT, encoding="utf-8")
+    out = subprocess.run(
+        [
+            "node",
+            str(tmp_path / "run.js"),
+            str(ROOT / "docs/javascripts/draft-core.js"),
+            str(kit),
+            str(tmp_path / "cases.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got = json.loads(out.stdout)
+    assert any(expected) and not all(expected)
+    for (kind, data), mine, theirs in zip(cases, got, expected, strict=True):
+        assert sorted(mine) == sorted(theirs), (kind, data)

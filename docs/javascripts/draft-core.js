@@ -131,6 +131,24 @@ window.DraftCore = function (kit) {
           "' are alternatives (two ways of doing the same thing): choose one of them, not both");
       }
     });
+    if (!out.length && a.tier && a.council_name) {
+      // As draft does once the answers are valid: read the draft as a reviewer would.
+      var local = kit.rules.tiers.filter(function (t) { return t.id === a.tier; })[0].local;
+      readingProblems(draft(a, pool, isOn), local, a.nation).forEach(function (message) {
+        // The answer the message is about: the one it quotes, else one holding the words quoted.
+        var key = "draft";
+        var quoted = /\): '([^']+)'/.exec(message);
+        kit.rules.text_keys.forEach(function (k) {
+          if (!a[k] || !quoted || key !== "draft") return;
+          if (bare(a[k]) === quoted[1]) key = k;
+        });
+        kit.rules.text_keys.forEach(function (k) {
+          if (!a[k] || !quoted || key !== "draft") return;
+          if (a[k].toLowerCase().indexOf(quoted[1].toLowerCase()) >= 0) key = k;
+        });
+        bad(key, "The draft would read badly: " + message);
+      });
+    }
     return out;
   }
 
@@ -236,6 +254,95 @@ window.DraftCore = function (kit) {
     return { council: a.council_name, sections: sections, cover: cover, values: values, numbers: numbers };
   }
 
+
+  // ------------------------------------------------------------------ reading checks
+
+  var CHECKS = kit.checks;
+  var B = CHECKS.boundary;
+  function rx(name, global) {
+    return new RegExp(CHECKS[name][0], CHECKS[name][1] + (global ? "g" : ""));
+  }
+  function reEscape(text) { return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"); }
+  function isAlphaLower(ch) { return /\p{L}/u.test(ch) && isLower(ch); }
+
+  function textProblems(words, about, leadIn) {
+    var out = [];
+    words.split(rx("sentence")).forEach(function (sentence, i) {
+      var first = Array.from(sentence.replace(/^["'“‘(]+/, ""))[0] || "";
+      if (isAlphaLower(first) && !(i === 0 && leadIn)) {
+        out.push("a sentence starts in lower case: '" + Array.from(sentence).slice(0, 60).join("") + "'");
+      }
+    });
+    var m, re = rx("doubled", true);
+    while ((m = re.exec(words))) {
+      if (!/^\p{Nd}+$/u.test(m[1])) out.push("a doubled word: '" + m[0] + "'");
+    }
+    re = rx("articles", true);
+    while ((m = re.exec(words))) out.push("a doubled article: '" + m[0] + "'");
+    if (words.indexOf("about") >= 0 && about) {
+      about.lastIndex = 0;
+      while ((m = about.exec(words))) {
+        var role = m[1];
+        var rest = words.slice(m.index + m[0].length).split(/[);.]/)[0];
+        if (new RegExp(B + "(?:to|with) (?:the )?" + reEscape(role) + B, "u").test(rest)) {
+          out.push("a concern about the " + role + " is sent to the " + role + ": '" +
+            Array.from(words.slice(m.index)).slice(0, 90).join("") + "'");
+        }
+      }
+    }
+    return out;
+  }
+
+  /* draft's reading checks (model_checks.draft_problems) on a drafted protocol: what a
+   * reviewer would strike out, each message naming the clause. */
+  function readingProblems(model, local, nation) {
+    var out = [];
+    var texts = [];
+    model.sections.forEach(function (s) {
+      s.clauses.forEach(function (c) {
+        texts.push(["clause " + c.number + " (" + c.id + ")", plain(c.text), false]);
+        var lead = plain(c.text).replace(/\s+$/, "");
+        var leadIn = /[:—]$/.test(lead);
+        c.items.forEach(function (item, i) {
+          texts.push(["clause " + c.number + "." + (i + 1) + " (" + c.id + ")", plain(item), leadIn]);
+        });
+      });
+    });
+    var roles = [];
+    CHECKS.role_values.forEach(function (n) { if (model.values[n]) roles.push(model.values[n]); });
+    CHECKS.fixed_roles.forEach(function (r) { roles.push(r); });
+    roles = roles.filter(function (r, i) { return roles.indexOf(r) === i; });
+    roles.sort(function (a, b) { return Array.from(b).length - Array.from(a).length; });
+    var whole = texts.map(function (t) { return t[1]; }).join("\n");
+    var defined = {};
+    var m, re = rx("defined", true);
+    while ((m = re.exec(whole))) defined[m[1].trim()] = true;
+    texts.forEach(function (t) { var d = rx("defines").exec(t[1]); if (d) defined[d[1].trim()] = true; });
+    var about = roles.length ? new RegExp(B + "about (?:the )?(" + roles.map(reEscape).join("|") + ")" + B, "gu") : null;
+    texts.forEach(function (t) {
+      textProblems(t[1], about, t[2]).forEach(function (p) { out.push(t[0] + ": " + p); });
+      if (/[{}]/.test(t[1])) out.push(t[0] + ": a placeholder was left in the text: " + JSON.stringify(t[1]));
+      if (local) {
+        var pw = rx("principal_words", true), w;
+        while ((w = pw.exec(t[1]))) {
+          out.push(t[0] + ": '" + w[0] + "' belongs to principal councils, not to a " +
+            (nation === "wales" ? "community" : "parish") + " council's protocol");
+        }
+      }
+    });
+    roles.forEach(function (role) {
+      if (defined[role] || whole.indexOf(role) < 0) return;
+      var used = new RegExp(B + reEscape(role) + B, "u");
+      for (var i = 0; i < texts.length; i++) {
+        if (used.test(texts[i][1])) {
+          out.push(texts[i][0] + ": '" + role + "' is used but never defined in this draft");
+          return;
+        }
+      }
+    });
+    return out;
+  }
+
   // ------------------------------------------------------------------ the Word file
 
   function esc(text) {
@@ -320,7 +427,8 @@ window.DraftCore = function (kit) {
 
   return {
     squash: squash, bare: bare, variables: variables, parseDate: parseDate,
-    problems: problems, renderClause: renderClause, draft: draft, docx: docx,
+    problems: problems, readingProblems: readingProblems, renderClause: renderClause,
+    draft: draft, docx: docx,
     yaml: answersYaml, plain: plain
   };
 };

@@ -24,6 +24,7 @@ browser tests, part by part.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, TypedDict
 
@@ -44,6 +45,16 @@ from generator.drafting.answers import (
     Answers,
 )
 from generator.drafting.kit_word import word_kit
+from generator.drafting.model_checks import (
+    ARTICLES,
+    DEFINED,
+    DEFINES,
+    DOUBLED,
+    FIXED_ROLES,
+    PRINCIPAL_WORDS,
+    ROLE_VALUES,
+    SENTENCE,
+)
 from generator.drafting.model_protocol import provenance
 from generator.drafting.model_render import SENTENCE_END, SpanKind, paragraphs, render
 from generator.drafting.model_select import candidates, decide, wording
@@ -88,6 +99,7 @@ def drafting_kit(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str
         "version": KIT_VERSION,
         "protocols": len(protocols),
         "rules": rules(),
+        "checks": reading_checks(),
         "defaults": defaults_table(),
         "themes": [{"id": t.id, "title": t.title} for t in omap.themes],
         "kinds": {k.id: kind_kit(omap, protocols, k) for k in KINDS},
@@ -140,6 +152,69 @@ def _kind_error(tier: Tier, nation: str, governance: str | None) -> str | None:
 
     check_kind(tier, nation, governance, {}, bad, ignore)
     return found[0] if found else None
+
+
+WORD = r"\p{L}\p{N}_"
+r"""What Python's ``\w`` matches, as a JavaScript class body (``u`` flag): letters, digits, _."""
+BOUNDARY = rf"(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))"
+r"""Python's Unicode ``\b`` for JavaScript, where ``\b`` knows only ASCII letters."""
+JS_SYNTAX = set("^$\\.*+?()[]{}|/-")
+
+
+def js_pattern(pattern: str) -> str:
+    r"""A Python regular expression as a JavaScript one (``u`` flag) that matches the same:
+    ``\w`` and ``\b`` made Unicode-aware, escapes JavaScript refuses dropped.
+
+    >>> js_pattern(r'[\"“](\w+)\b')
+    '["“]([\\p{L}\\p{N}_]+)(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))'
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            e = pattern[i + 1]
+            if e == "w":
+                out.append(WORD if in_class else f"[{WORD}]")
+            elif e == "b" and not in_class:
+                out.append(BOUNDARY)
+            elif e.isalnum() or e in JS_SYNTAX:
+                out.append(c + e)
+            else:
+                out.append(e)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def reading_checks() -> dict[str, Any]:
+    """The patterns and roles of ``draft``'s reading checks
+    (:func:`~generator.drafting.model_checks.draft_problems`), for the browser to run the
+    same checks on its draft."""
+    return {
+        "fixed_roles": list(FIXED_ROLES),
+        "role_values": list(ROLE_VALUES),
+        "word": WORD,
+        "boundary": BOUNDARY,
+        **{
+            name: [js_pattern(p.pattern), "iu" if p.flags & re.IGNORECASE else "u"]
+            for name, p in (
+                ("principal_words", PRINCIPAL_WORDS),
+                ("sentence", SENTENCE),
+                ("doubled", DOUBLED),
+                ("articles", ARTICLES),
+                ("defined", DEFINED),
+                ("defines", DEFINES),
+            )
+        },
+    }
 
 
 def defaults_table() -> dict[str, dict[str, Any]]:
