@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,3 +127,27 @@ def scale_site(scale_root: Path) -> Path:
 def scale_url(scale_site: Path) -> Iterator[str]:
     with serving(scale_site) as url:
         yield url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, the browser every browser test drives."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session, shared by every browser test module (Playwright's
+    sync API cannot run two at once)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -179,11 +179,13 @@
       var target = fieldFor(p.key);
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = "#" + (target ? target.id : "f-open");
+      // A message about no one answer (the draft as a whole) points at the preview.
+      var fallback = p.key === "open" ? $("f-open") : $("draft-preview");
+      a.href = "#" + (target || fallback).id;
       a.textContent = p.message;
       a.addEventListener("click", function (ev) {
         ev.preventDefault();
-        var t = target || $("f-open");
+        var t = target || fallback;
         var focusable = t.matches("fieldset") ? t.querySelector("input") : t;
         focusable.focus();
       });
