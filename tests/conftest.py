@@ -147,6 +147,8 @@ def browser() -> Iterator[Any]:
     sync API cannot run two at once)."""
     from playwright.sync_api import sync_playwright
 
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is needed: `make test` installs it (make system-deps)")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b

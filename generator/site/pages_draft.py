@@ -2,7 +2,7 @@
 
 Files (paths relative to ``docs/``):
 
-- ``draft/index.md``: the form (from ``templates/draft.md.j2``), with what to do instead when
+- ``draft/index.md``: the form (from ``templates/draft/page.md.j2``), with what to do instead when
   JavaScript is off: the ready-made Word files of the model and the ``draft`` command.
 - ``draft/kit.json``: the drafting kit (:func:`generator.drafting.kit.drafting_kit`): the
   rules, defaults, clauses and Word parts ``docs/javascripts/draft.js`` drafts from.
@@ -199,7 +199,7 @@ def draft_page() -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return env.get_template("draft.md.j2").render(
+    return env.get_template("draft/page.md.j2").render(
         version=KIT_VERSION,
         kinds=[{"id": k.id, "title": k.title} for k in KINDS],
         nations=[{"id": n, "label": label} for n, label in NATION_LABELS.items()],
