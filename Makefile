@@ -12,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Debian packages the tests use: a real browser, Word-to-PDF conversion, PDF-to-PNG.
 DEBIAN_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core
 
-.PHONY: site serve test test-fast check pages export bench bench-large bench-serve bench-review golden clean system-deps node-deps
+.PHONY: site serve test test-fast check pages export bench bench-large bench-serve bench-review bench-draft golden clean system-deps node-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -52,6 +52,10 @@ bench-serve: $(STAMP)
 # Review accuracy: each protocol held out in turn (add BENCH_ARGS=--sweep to compare methods).
 bench-review: $(STAMP)
 	$(BIN)/python -m bench.bench_review $(BENCH_ARGS)
+
+# The draft page: page and kit size compressed, and how fast the Word file is ready (Chromium).
+bench-draft: $(STAMP) node-deps
+	$(BIN)/python -m bench.draft_page
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests -k golden -q

@@ -64,6 +64,24 @@ def render(
     placeholders: bool,
 ) -> tuple[Text, tuple[Text, ...], set[str]]:
     """Model wording -> (clause text, items, variables used)."""
+    lead, items = paragraphs(model)
+    used: set[str] = set()
+    text = _paragraph(lead, values, numbers, placeholders, used)
+    rendered_items = tuple(
+        t for t in (_paragraph(i, values, numbers, placeholders, used) for i in items) if t
+    )
+    if items and not rendered_items:
+        text = ()  # a lead-in with nothing left to introduce says nothing
+    return text, rendered_items, used
+
+
+def paragraphs(model: str) -> tuple[str, list[str]]:
+    r"""Model wording -> (the clause's lead text, its items): lines starting with ``- `` or
+    ``* `` are items; other lines continue the lead or the item before them.
+
+    >>> paragraphs("Councillors:\n- ask\n  early\n- listen")
+    ('Councillors:', ['ask early', 'listen'])
+    """
     lead: list[str] = []
     items: list[str] = []
     for line in model.splitlines():
@@ -74,14 +92,7 @@ def render(
             items[-1] += " " + stripped
         elif stripped:
             lead.append(stripped)
-    used: set[str] = set()
-    text = _paragraph(" ".join(lead), values, numbers, placeholders, used)
-    rendered_items = tuple(
-        t for t in (_paragraph(i, values, numbers, placeholders, used) for i in items) if t
-    )
-    if items and not rendered_items:
-        text = ()  # a lead-in with nothing left to introduce says nothing
-    return text, rendered_items, used
+    return " ".join(lead), items
 
 
 def _paragraph(

@@ -14,6 +14,7 @@ from generator.site.diff_pages import origin_diff_pages
 from generator.site.front_matter import front_matter
 from generator.site.model_pages import model_pages
 from generator.site.pages_compare import compare_chooser, compare_index, compare_page, pairs
+from generator.site.pages_draft import draft_pages
 from generator.site.pages_history import CORRECTIONS, history_pages
 from generator.site.pages_home import home_page, open_data_page, placeholder
 from generator.site.pages_matrix import MAX_COLUMNS, matrix_page
@@ -88,7 +89,7 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
         pages |= history_pages(omap, protocols)
-    pages |= model_pages(project)
+    pages |= model_pages(project) | draft_pages(project)
     pages |= review_pages(project)
     pages |= {
         path: _exclude_from_search(text) if path.endswith(".md") else text

@@ -329,7 +329,9 @@ def index_page(models: dict[str, ModelProtocol], n_protocols: int) -> str:
         "",
         "## Draft your council's protocol {#draft-your-councils-protocol}",
         "",
-        "Write an answers file, `my-council.yaml`:",
+        "The simplest way: [draft it in your browser](../draft/index.md), answering a few "
+        "questions; nothing you type leaves the browser. Or, with the command line, write an "
+        "answers file, `my-council.yaml`:",
         "",
         "```yaml",
         "council_name: Little Snoring Parish Council",
