@@ -12,6 +12,8 @@ Data reaches a page only through a filter that says which context it is written 
   accessible name with visually hidden text inside the link instead.
 - ``url``: a link destination: characters outside a URL's safe set are percent-encoded, so a
   destination can neither end the link nor start a new one.
+- ``code``: an identifier (an obligation or clause id, validated by the map) as a code span;
+  anything that is not an identifier is refused.
 
 A plain string written without one of them is an error (``finalize`` refuses it), so a template
 cannot forget to escape; numbers pass as they are. Undefined names are errors too
@@ -24,6 +26,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -54,6 +57,17 @@ def attr(text: str | None) -> Markup:
 def url(target: str) -> Markup:
     """A link destination (a relative path with an optional ``#anchor``)."""
     return Markup(quote(target, safe="/#.-_~%"))
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def code(ident: str) -> Markup:
+    """An identifier in a Markdown code span: ``obligation-id``. Only identifiers (letters,
+    digits, ``.``, ``_``, ``-``), which nothing in a code span can read as markup."""
+    if not _IDENTIFIER.match(ident):
+        raise UnescapedText(f"the code filter is for identifiers, not {ident[:40]!r}")
+    return Markup("`" + ident + "`")
 
 
 def yaml_title(text: str) -> Markup:
@@ -116,7 +130,7 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(md=md, attr=attr, url=url, yaml_title=yaml_title)
+    env.filters.update(md=md, attr=attr, url=url, code=code, yaml_title=yaml_title)
     env.globals.update(
         rel=links.rel,
         protocol_page=links.protocol_page,
