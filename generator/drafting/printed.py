@@ -102,3 +102,40 @@ def wordings(
 def wording_text(w: KindWording) -> str:
     """The words as plain text: placeholders in [brackets], each item on a line of its own."""
     return "\n".join(plain(t) for t in (w.text, *w.items))
+
+
+def words_by_kind(
+    found: Mapping[str, tuple[KindWording, ...]],
+) -> dict[str, dict[str, str]]:
+    """Obligation id -> kind id -> the printed model's words as plain text (for open data)."""
+    return {oid: {w.kind: wording_text(w) for w in ws} for oid, ws in found.items()}
+
+
+@dataclass(frozen=True)
+class SharedWording:
+    """Words the printed models of one or more kinds of council write alike for an
+    obligation, with the clause number each gives it."""
+
+    kinds: tuple[KindWording, ...]
+    text: Text
+    items: tuple[Text, ...]
+    in_appendix: bool
+    law: str | None
+
+
+def shared(ws: Sequence[KindWording]) -> tuple[SharedWording, ...]:
+    """The kinds' wordings grouped where words, optional status and law are the same, in the
+    order of each group's first kind."""
+    groups: dict[tuple[object, ...], list[KindWording]] = {}
+    for w in ws:
+        groups.setdefault((w.text, w.items, w.in_appendix, w.law), []).append(w)
+    return tuple(
+        SharedWording(tuple(g), g[0].text, g[0].items, g[0].in_appendix, g[0].law)
+        for g in groups.values()
+    )
+
+
+def model_words(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, dict[str, str]]:
+    """:func:`words_by_kind` of freshly built printed models (for ``export``, which makes no
+    pages)."""
+    return words_by_kind(wordings(omap, printed_models(omap, protocols)))
