@@ -79,7 +79,7 @@ def test_obligations_json_carries_model_words_law_and_new_drafting() -> None:
     for kind in GROUPS:
         for clause in models[kind].clauses:
             entry = by_id[clause.id]
-            expected = "\n".join(plain(t) for t in (clause.text, *clause.items))
+            expected = "\n".join([plain(clause.text), *(f"- {plain(i)}" for i in clause.items)])
             assert entry["model"][kind] == expected
             assert entry["law"].get(kind) == clause.law
             assert entry["new_drafting"] == clause.new_drafting

@@ -100,8 +100,9 @@ def wordings(
 
 
 def wording_text(w: KindWording) -> str:
-    """The words as plain text: placeholders in [brackets], each item on a line of its own."""
-    return "\n".join(plain(t) for t in (w.text, *w.items))
+    """The words as plain text: placeholders in [brackets], each item on a line of its own
+    starting ``- ``."""
+    return "\n".join([plain(w.text), *(f"- {plain(item)}" for item in w.items)])
 
 
 def words_by_kind(
