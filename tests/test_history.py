@@ -31,7 +31,7 @@ corrections:
 def test_history_is_read_and_exported() -> None:
     omap, messages = _load(HISTORY)
     assert not [m for m in messages if "replaced" in m or "correction" in m], messages
-    data = obligations_data(omap, PROTOCOLS)  # type: ignore[arg-type]
+    data = obligations_data(omap, PROTOCOLS, {})  # type: ignore[arg-type]
     assert data["replaced"] == [
         {
             "id": "silent-copies",

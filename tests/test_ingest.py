@@ -83,7 +83,7 @@ def test_suggested_positions_are_marked_and_listed(ingested: tuple[Path, int, st
         crawley = o.sources["crawley"]
         assert (s.status is Status.ABSENT) == (crawley.status is Status.ABSENT), o.id
         assert not crawley.suggested
-    data = json.loads(json.dumps(obligations_data(omap, project.protocols)))
+    data = json.loads(json.dumps(obligations_data(omap, project.protocols, {})))
     assert all(o["sources"]["new-crawley"]["suggested"] is True for o in data["obligations"])
     assert all("suggested" not in o["sources"]["crawley"] for o in data["obligations"])
     from generator.site.build import build_pages

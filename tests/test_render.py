@@ -66,7 +66,6 @@ def test_attr_escapes_braces_and_quotes() -> None:
 # Page code that writes markup itself, instead of handing a view model to a template.
 _MARKUP = re.compile(r"<[a-zA-Z/!]|\]\(|\{:|^#+ |\*\*")
 _EXEMPT = {
-    "model_pages.py": "the model protocol pages have their own owner and their own tests",
     "search_index.py": "search entries are the search plugin's data (html.escape'd), not a page",
 }
 

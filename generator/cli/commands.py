@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.core.fileio import WriteError, write_tree_swap
 from generator.core.problems import Problem, Severity
+from generator.drafting.printed import model_words
 from generator.map.obligations import coverage
 from generator.map.report import protocol_reports, render_report
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
@@ -103,7 +104,12 @@ def export(args: argparse.Namespace) -> int:
     files = {"protocols.json": to_json(protocols_data(project.protocols), pretty=True)}
     if project.obligations:
         files["obligations.json"] = to_json(
-            obligations_data(project.obligations, project.protocols), pretty=True
+            obligations_data(
+                project.obligations,
+                project.protocols,
+                model_words(project.obligations, project.protocols),
+            ),
+            pretty=True,
         )
         files["matrix.csv"] = matrix_csv(project.obligations, project.protocols)
     try:

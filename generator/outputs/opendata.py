@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.core.links import clause_url, obligation_url, protocol_url
 from generator.core.types import Protocol
+from generator.map.model_fields import KINDS, pick
 from generator.map.obligations import ObligationMap
 from generator.outputs.csvfile import csv_text
 
@@ -73,9 +74,17 @@ def full_text(protocol: Protocol) -> str:
     return "\n".join(" ".join(part for part in (c.label, c.text) if part) for c in protocol.clauses)
 
 
-def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str, Any]:
+def obligations_data(
+    omap: ObligationMap,
+    protocols: Sequence[Protocol],
+    model_words: Mapping[str, Mapping[str, str]],
+) -> dict[str, Any]:
     """The shape of ``obligations.json``: themes, obligations, ``replaced`` (old ids, each
-    with the ``replaced_by`` id that took its place) and ``corrections``."""
+    with the ``replaced_by`` id that took its place) and ``corrections``.
+
+    ``model_words``: obligation id -> kind of council -> the words the printed model for that
+    kind writes (``generator.drafting.printed.words_by_kind``), published as each obligation's
+    ``model``; ``law`` is the law its model clause states, by kind of council."""
     return {
         "themes": [
             {"id": t.id, "title": t.title, "description": t.description} for t in omap.themes
@@ -88,7 +97,9 @@ def obligations_data(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict
                 "who": o.who.value,
                 "kind": o.kind.value,
                 "statement": o.statement,
-                "model": o.model,
+                "model": dict(model_words.get(o.id, {})),
+                "law": {k.id: law for k in KINDS if (law := pick(o.law, k))},
+                "new_drafting": o.new_drafting,
                 "model_scope": o.model_scope.value,
                 "not_for_model": o.not_for_model,
                 "url": obligation_url(o.id),

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.core.types import Kind, Protocol, Tier
-from generator.drafting.model_protocol import build, plain
+from generator.drafting.model_protocol import build
+from generator.drafting.printed import wording_text, wordings
 from generator.map.model_fields import kind_of
 from generator.map.obligations import Obligation, ObligationMap, Status, Strength
 from generator.review.strength import clause_strength
@@ -167,14 +168,11 @@ def model_wordings(
 ) -> dict[str, ModelWording]:
     """Each obligation's model wording as printed for a kind of council (an id of
     :data:`~generator.drafting.model_protocol.GROUPS`), with its model number."""
-    model, _ = build(omap, protocols, None, group)
-    out: dict[str, ModelWording] = {}
-    for c in model.clauses:
-        lines = [plain(c.text)] + [f"- {plain(item)}" for item in c.items]
-        out[c.id] = ModelWording(c.number, "\n".join(lines), Strength.EXPECTED)
-    for d in model.decisions:
-        if d.id not in out and d.text:
-            out[d.id] = ModelWording(None, plain(d.text), Strength.EXPECTED)
+    found = wordings(omap, {group: build(omap, protocols, None, group)[0]})
+    out = {
+        oid: ModelWording(None if w.in_appendix else w.number, wording_text(w), Strength.EXPECTED)
+        for oid, (w,) in found.items()
+    }
     by_id = omap.by_id
     return {
         oid: ModelWording(m.number, m.text, clause_strength(by_id[oid].model or m.text))

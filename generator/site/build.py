@@ -8,6 +8,7 @@ modules (the model protocol, what changed from the model) are included when thos
 from __future__ import annotations
 
 from generator.core import links
+from generator.drafting import printed
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
 from generator.project import Project
 from generator.site.diff_pages import origin_diff_pages
@@ -60,6 +61,8 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
     """Every generated page and data file, by path relative to ``docs/``."""
     protocols, omap = project.protocols, project.obligations
     corpus = build_corpus(protocols, omap)
+    models = printed.printed_models(omap, protocols) if omap else {}
+    model_wordings = printed.wordings(omap, models) if omap else {}
     pages: dict[str, str | bytes] = {
         links.HOME: home_page(corpus),
         links.PROTOCOLS_INDEX: protocols_index(corpus),
@@ -73,7 +76,9 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
     if omap:
         pages[links.OBLIGATIONS_INDEX] = obligations_index(corpus)
         for o in omap.obligations:
-            pages[links.obligation_page(o.id)] = obligation_page(corpus, o)
+            pages[links.obligation_page(o.id)] = obligation_page(
+                corpus, o, model_wordings.get(o.id, ())
+            )
         pages[links.MATRIX] = matrix_page(corpus)
         pages[links.THEMES] = themes_page(corpus)
         many_pairs = len(protocols) * (len(protocols) - 1) // 2 > STATIC_PAIRS_MAX
@@ -86,10 +91,12 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
                 pages[links.compare_page(a.slug, b.slug)] = compare_page(corpus, a, b)
         if many_pairs or len(protocols) > MAX_COLUMNS:  # the pages that load them in the browser
             pages |= positions_files(corpus)
-        pages["data/obligations.json"] = to_json(obligations_data(omap, protocols))
+        pages["data/obligations.json"] = to_json(
+            obligations_data(omap, protocols, printed.words_by_kind(model_wordings))
+        )
         pages["data/matrix.csv"] = matrix_csv(omap, protocols)
         pages |= history_pages(omap, protocols)
-    pages |= model_pages(project) | draft_pages(project)
+    pages |= model_pages(project, models) | draft_pages(project)
     pages |= review_pages(project)
     pages |= {
         path: _exclude_from_search(text) if path.endswith(".md") else text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.core import links
+from generator.drafting.printed import KindWording, shared
 from generator.map.obligations import Obligation
 from generator.site.render import render
 from generator.views import obligation_view
@@ -17,6 +20,9 @@ def obligations_index(corpus: Corpus) -> str:
     return render("pages/obligations_index.md.j2", view=view)
 
 
-def obligation_page(corpus: Corpus, o: Obligation) -> str:
+def obligation_page(corpus: Corpus, o: Obligation, model: Sequence[KindWording]) -> str:
+    """``model``: what the printed model of each kind of council writes for ``o``
+    (:func:`generator.drafting.printed.wordings`), shown in its 'Model wording' section."""
     view = obligation_view.obligation_page(corpus, o, links.obligation_page(o.id))
-    return render("pages/obligation.md.j2", view=view)
+    same_as = corpus.omap.by_id.get(o.model_same_as) if corpus.omap and o.model_same_as else None
+    return render("pages/obligation.md.j2", view=view, model=shared(model), same_as=same_as)

@@ -12,11 +12,19 @@ Data reaches a page only through a filter that says which context it is written 
   accessible name with visually hidden text inside the link instead.
 - ``url``: a link destination: characters outside a URL's safe set are percent-encoded, so a
   destination can neither end the link nor start a new one.
+- ``code``: an identifier (an obligation or clause id, validated by the map) as a code span;
+  anything that is not an identifier is refused.
 
 A plain string written without one of them is an error (``finalize`` refuses it), so a template
 cannot forget to escape; numbers pass as they are. Undefined names are errors too
 (``StrictUndefined``). Templates live in ``templates/`` beside this module: ``pages/`` holds one
 template per page kind, ``fragments/`` the macros they share.
+
+Downloads that people read as plain text (the model protocol's ``.md`` file) are rendered by a
+second environment, :func:`plain_environment`, from ``templates/downloads/``: no HTML
+autoescaping (a clerk would see ``&amp;``), and one filter, ``plain``, that escapes only what
+could start a link, an image, emphasis, code or raw HTML. It refuses unfiltered text in the same
+way, so every value in a download goes through ``plain``.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -54,6 +63,17 @@ def attr(text: str | None) -> Markup:
 def url(target: str) -> Markup:
     """A link destination (a relative path with an optional ``#anchor``)."""
     return Markup(quote(target, safe="/#.-_~%"))
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def code(ident: str) -> Markup:
+    """An identifier in a Markdown code span: ``obligation-id``. Only identifiers (letters,
+    digits, ``.``, ``_``, ``-``), which nothing in a code span can read as markup."""
+    if not _IDENTIFIER.match(ident):
+        raise UnescapedText(f"the code filter is for identifiers, not {ident[:40]!r}")
+    return Markup("`" + ident + "`")
 
 
 def yaml_title(text: str) -> Markup:
@@ -89,6 +109,31 @@ _PAGES = {
 }
 
 
+_LIVE_MARKDOWN = re.compile(r"([\\`*_\[\]<>&])")
+
+
+def plain(text: str) -> Markup:
+    """Text for a Markdown download that people also read as plain text: only ``\\``,
+    backtick, ``*``, ``_``, brackets, ``<``, ``>`` and ``&`` are escaped (with a backslash), so
+    data stays words, nothing can become a link, emphasis, code or HTML, and ordinary
+    punctuation stays readable.
+
+    >>> str(plain("[x](javascript:alert(1)) & <b>*a*</b>"))
+    '\\\\[x\\\\](javascript:alert(1)) \\\\& \\\\<b\\\\>\\\\*a\\\\*\\\\</b\\\\>'
+    """
+    return Markup(_LIVE_MARKDOWN.sub(r"\\\1", text))
+
+
+def plain_spans(spans: Any) -> Markup:
+    """A model text (spans of words and placeholders) for a plain-text download: each span
+    through :func:`plain`, placeholders in [brackets]."""
+    return Markup(
+        "".join(
+            "[" + plain(s.text) + "]" if s.kind == "placeholder" else plain(s.text) for s in spans
+        )
+    )
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         if isinstance(value, bool | type(None)):
@@ -116,16 +161,43 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(md=md, attr=attr, url=url, yaml_title=yaml_title)
+    env.filters.update(md=md, attr=attr, url=url, code=code, yaml_title=yaml_title)
     env.globals.update(
         rel=links.rel,
         protocol_page=links.protocol_page,
         obligation_page=links.obligation_page,
         compare_page=links.compare_page,
+        model_download=links.model_download,
+        model_page=links.model_page,
         pages=_PAGES,
         repeat=repeat,
+        emsp=Markup("\u2003"),  # the em space between a clause's number and its text
     )
     return env
+
+
+@functools.cache
+def plain_environment() -> Environment:
+    """The environment for plain-text downloads (``templates/downloads/``): no autoescaping,
+    one escaping filter (``plain``), unfiltered text refused."""
+    env = Environment(
+        loader=PackageLoader("generator.site", "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )
+    env.filters.update(plain=plain, spans=plain_spans)
+    env.globals.update(emsp=Markup("\u2003"))
+    return env
+
+
+def render_plain(template: str, **context: Any) -> str:
+    """Render ``templates/<template>`` as a plain-text download; one final newline."""
+    return plain_environment().get_template(template).render(**context).rstrip() + "\n"
 
 
 def render(template: str, **context: Any) -> str:
