@@ -16,7 +16,7 @@ import pytest
 from generator.diff.importers import read_revision
 from generator.map.obligations import ObligationMap, Status, Strength
 from generator.project import Project, load_project
-from generator.review.match import review
+from generator.review.match import Options, review
 from generator.review.reference import Reference, build_reference
 from generator.review.report import Finding, Report
 from generator.review.strength import clause_strength, verb_strength
@@ -235,3 +235,37 @@ def test_check_your_protocol_page() -> None:
     assert "## Example: West Mersea Town Council" in page
     assert "#### Core obligations to add" in page
     assert "](obligations/" in page  # obligation titles link to their pages
+
+
+# --- second pass --------------------------------------------------------------------------
+
+
+def test_second_pass_decides_every_uncertain_obligation_by_its_clause() -> None:
+    p = protocol("crawley")
+    text = Path(p.path).read_text(encoding="utf-8")
+    rev, _ = read_revision("crawley.md", text.encode("utf-8"))
+    assert rev is not None
+    first = review(
+        "crawley.md", "markdown", rev.clauses, reference("crawley"), Options(resolve=False)
+    )
+    second = review_text("crawley.md", text, held_out="crawley")
+    before = {o.id: o for o in first.obligations}
+    uncertain = [o for o in second.obligations if before[o.id].status is Finding.UNCERTAIN]
+    assert uncertain, "the first pass leaves some obligations uncertain"
+    assert all(o.status is not Finding.UNCERTAIN for o in second.obligations)
+    claimed = {
+        e.clause.id
+        for o in first.obligations
+        if o.status in (Finding.FOUND, Finding.PARTIAL)
+        for e in o.evidence
+    }
+    for o in uncertain:
+        best = before[o.id].evidence[0]
+        if best.clause.id in claimed:
+            assert o.status is Finding.NOT_FOUND and not o.evidence
+        elif best.score >= Options().partial:
+            assert o.status is Finding.PARTIAL and o.clause_ids() == (best.clause.id,)
+    # decided obligations are left as they were
+    for o in second.obligations:
+        if before[o.id].status is not Finding.UNCERTAIN:
+            assert o == before[o.id]

@@ -14,6 +14,12 @@ Two passes, in this order:
    one that says it most clearly compared with what else it says (``Options.exclusive``);
    others are cited when they score nearly as well (``Options.cite``, ``Options.margin``).
 
+Then a **second pass** decides every obligation left ``uncertain`` (``Options.resolve``): its
+best clause already cited for another obligation says that other thing (``not_found``); a clause
+no other obligation cites, scoring at least ``Options.partial``, states it in part.
+
+A bullet is read both alone and with its lead-in line (``Options.lead_in``).
+
 A text that shares the wording of most clauses (``Options.version``) with one mapped protocol
 is taken as a version of it: where protocols share a wording, that protocol's reading of it
 is used, and a clause that closely paraphrases one of its clauses (``Options.close``) states
@@ -95,6 +101,11 @@ class Options:
     """Compare with titles, statements and model wording only (no council's clauses)."""
     context: bool = False
     """Score a bullet together with its lead-in line."""
+    lead_in: float = 0.9
+    """A bullet is scored alone and together with its lead-in line, the latter's scores
+    weighed by this (0 turns it off): 'lobby officers' under 'Councillors must not:'."""
+    resolve: bool = True
+    """Decide the obligations left ``uncertain`` in a second pass (see :func:`_resolve`)."""
 
 
 def their_clauses(clauses: Sequence[Clause]) -> list[tuple[Clause, str | None]]:
@@ -177,13 +188,14 @@ def review(
         near = _paraphrase(c.text, ref, options, own) if own else None
         if near is not None:
             scores = near
-        elif memo is None:
-            scores = _scores(text, ref, options)
         else:
-            memo_key = (text, options.method.value, options.own_only)
-            if memo_key not in memo:
-                memo[memo_key] = _scores(text, ref, options)
-            scores = memo[memo_key]
+            scores = _cached_scores(text, ref, options, memo)
+            if options.lead_in and lead and not options.context:
+                # A bullet continues its lead-in's sentence: read it both ways, the best wins.
+                joined = _cached_scores(f"{lead} {c.text}", ref, options, memo)
+                scores = dict(scores)
+                for i, sc in joined.items():
+                    scores[i] = max(scores.get(i, 0.0), options.lead_in * sc)
         clause_best[c.id] = max(scores.values(), default=0.0)
         for i, s in scores.items():
             if s >= options.uncertain - options.prior:
@@ -222,6 +234,9 @@ def review(
                 model_text=model.text if model else None,
             )
         )
+    if options.resolve:
+        results = _resolve(results, deciding)
+        linked.update(e.clause.id for r in results for e in r.evidence)
     unmatched = tuple(_their(c, prefix) for c, _ in body if c.id not in linked)
     return Report(
         protocol=name,
@@ -232,6 +247,20 @@ def review(
         obligations=tuple(results),
         unmatched=unmatched,
     )
+
+
+def _cached_scores(
+    text: str,
+    ref: Reference,
+    options: Options,
+    memo: dict[tuple[str, str, bool], dict[int, float]] | None,
+) -> dict[int, float]:
+    if memo is None:
+        return _scores(text, ref, options)
+    key = (text, options.method.value, options.own_only)
+    if key not in memo:
+        memo[key] = _scores(text, ref, options)
+    return memo[key]
 
 
 def _similar(
@@ -267,6 +296,35 @@ def _similar(
     if finding is not Finding.UNCERTAIN:
         chosen += [(sc, c) for sc, c in ranked[1:] if sc >= least]
     return finding, tuple(Evidence(_their(c, prefix), sc, "similar wording") for sc, c in chosen)
+
+
+def _resolve(results: list[ObligationReview], options: Options) -> list[ObligationReview]:
+    """The second pass: each obligation left ``uncertain`` is decided by its best clause.
+
+    When another obligation found (or found in part) cites that clause, the clause says
+    that other thing and this obligation is ``not_found``. Otherwise it is ``partial`` when the
+    clause scores at least ``Options.partial`` (the threshold before the prior moved it: an
+    obligation few mapped protocols state needs no more evidence when no other obligation
+    claims the clause), and ``not_found`` below.
+    """
+    claimed = {
+        e.clause.id
+        for r in results
+        if r.status in (Finding.FOUND, Finding.PARTIAL)
+        for e in r.evidence
+    }
+    out: list[ObligationReview] = []
+    for r in results:
+        if r.status is not Finding.UNCERTAIN:
+            out.append(r)
+            continue
+        best = r.evidence[0]
+        if best.clause.id in claimed or best.score < options.partial:
+            out.append(replace(r, status=Finding.NOT_FOUND, evidence=(), score=0.0, theirs=None))
+        else:
+            via = "similar wording, and no other obligation cites it"
+            out.append(replace(r, status=Finding.PARTIAL, evidence=(replace(best, via=via),)))
+    return out
 
 
 def _dedupe(pairs: list[tuple[Evidence, Status]]) -> list[tuple[Evidence, Status]]:
