@@ -165,7 +165,7 @@ def evaluate(
     omap: ObligationMap,
     options: Options,
     inputs: dict[tuple[str, str], tuple[str, Sequence[Clause], dict[str, str]]],
-    memos: dict[str, dict[tuple[str, str, bool], dict[int, float]]],
+    memos: dict[str, dict[tuple[str, str, float], dict[int, float]]],
     forms: Sequence[str] = FORMS,
 ) -> dict[tuple[str, str], Tally]:
     out: dict[tuple[str, str], Tally] = {}
@@ -211,7 +211,8 @@ def sweep(
         ("dice, no second pass (uncertain left)", Method.DICE, {"resolve": False}),
         ("dice, bullet not also read with its lead-in", Method.DICE, {"lead_in": 0.0}),
         ("dice, bullet read only with its lead-in", Method.DICE, {"context": True}),
-        ("dice against statement and model only", Method.DICE, {"own_only": True}),
+        ("dice against statement and model only", Method.DICE, {"councils": 0.0}),
+        ("dice, councils' clauses counting in full", Method.DICE, {"councils": 1.0}),
         ("dice, no same-wording pass", Method.DICE, {"same": 2.0}),
         (
             "dice, first pass only (no lead-in, no second pass)",
@@ -222,7 +223,7 @@ def sweep(
     for label, method, changes in variants:
         if only and method.value not in only:
             continue
-        memos: dict[str, dict[tuple[str, str, bool], dict[int, float]]] = {
+        memos: dict[str, dict[tuple[str, str, float], dict[int, float]]] = {
             p.slug: {} for p in protocols
         }
         best: tuple[tuple[bool, float, float], Options, Tally] | None = None

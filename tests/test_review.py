@@ -15,11 +15,11 @@ import pytest
 
 from generator.diff.importers import read_revision
 from generator.map.obligations import ObligationMap, Status, Strength
+from generator.map.strength import read_text
 from generator.project import Project, load_project
 from generator.review.match import Options, review
 from generator.review.reference import Reference, build_reference
 from generator.review.report import Finding, Report
-from generator.review.strength import clause_strength, verb_strength
 
 from .helpers import ROOT
 
@@ -86,7 +86,8 @@ def without_lines(slug: str, clause_ids: set[str]) -> str:
         ("Councillors ought to be courteous.", None, Strength.SHOULD),
         ("Councillors may ask for a briefing.", None, Strength.MAY),
         ("Officers can attend group meetings.", None, Strength.MAY),
-        ("If they cannot do this, they should withdraw.", None, Strength.SHOULD),
+        ("If they cannot do this, they should withdraw.", None, Strength.MUST),
+        ("It can damage trust, so it should be avoided.", None, Strength.SHOULD),
         ("Officers will address a member as Councillor.", None, Strength.EXPECTED),
         ("Political neutrality.", "What Councillors can expect from officers:", Strength.EXPECTED),
         ("lobby officers on behalf of residents", "Councillors must not:", Strength.MUST),
@@ -96,11 +97,13 @@ def without_lines(slug: str, clause_ids: set[str]) -> str:
 def test_strength_is_read_from_the_verb_or_the_lead_in(
     text: str, lead: str | None, want: Strength
 ) -> None:
-    assert clause_strength(text, lead) is want
+    # the one reader, the map's: 'cannot' binds (must), 'it can' says what is possible
+    assert read_text(text, lead).strongest is want
 
 
-def test_no_verb_is_none() -> None:
-    assert verb_strength("Courtesy and respect.") is None
+def test_no_verb_reads_expected() -> None:
+    reading = read_text("Courtesy and respect.")
+    assert reading.verbs == () and reading.strongest is Strength.EXPECTED
 
 
 # --- removing, weakening ----------------------------------------------------------------

@@ -41,9 +41,9 @@ from rapidfuzz import fuzz, process
 
 from generator.core.types import Clause, Kind
 from generator.map.obligations import Status
+from generator.map.strength import RANK, read_among
 from generator.review.reference import Reference
 from generator.review.report import Evidence, Finding, ObligationReview, Report, TheirClause
-from generator.review.strength import clause_strength, strongest
 from generator.review.text import key_words, terms
 from generator.views.words_display import clause_name
 
@@ -97,8 +97,11 @@ class Options:
     prior: float = 0.1
     """How far the thresholds move with the share of mapped protocols stating an obligation:
     down by prior/2 when all state it, up by prior/2 when none does."""
-    own_only: bool = False
-    """Compare with titles, statements and model wording only (no council's clauses)."""
+    councils: float = 0.9
+    """How much a score against a mapped council's clause counts beside one against the
+    obligation's own title, statement and model wording (a council's clause carries words
+    of its own context, so matching it is weaker evidence); 0 compares with the obligation's
+    own wordings only."""
     context: bool = False
     """Score a bullet together with its lead-in line."""
     lead_in: float = 0.9
@@ -143,7 +146,7 @@ def review(
     clauses: Sequence[Clause],
     ref: Reference,
     options: Options = Options(),
-    memo: dict[tuple[str, str, bool], dict[int, float]] | None = None,
+    memo: dict[tuple[str, str, float], dict[int, float]] | None = None,
 ) -> Report:
     """Review a protocol's clauses against the reference (pure).
 
@@ -156,7 +159,7 @@ def review(
     index = {o.id: i for i, o in enumerate(obligations)}
     known_ev: dict[int, list[tuple[Evidence, Status]]] = {}
     linked: set[str] = set()
-    leads = {c.id: lead for c, lead in body}
+    by_id = {c.id: c for c in clauses}
     unknown: list[tuple[Clause, str | None]] = []
     hits: list[tuple[Clause, float, str]] = []
     for c, lead in body:
@@ -215,8 +218,10 @@ def review(
             strength_from = evidence[:1]
         linked.update(e.clause.id for e in evidence)  # uncertain ones are not 'their own'
 
-        theirs = strongest(
-            [clause_strength(e.clause.text, leads.get(e.clause.id)) for e in strength_from]
+        theirs = max(
+            (read_among(by_id, e.clause.id, own_first=True).strongest for e in strength_from),
+            key=RANK.__getitem__,
+            default=None,
         )
         model = ref.model.get(o.id)
         results.append(
@@ -253,11 +258,11 @@ def _cached_scores(
     text: str,
     ref: Reference,
     options: Options,
-    memo: dict[tuple[str, str, bool], dict[int, float]] | None,
+    memo: dict[tuple[str, str, float], dict[int, float]] | None,
 ) -> dict[int, float]:
     if memo is None:
         return _scores(text, ref, options)
-    key = (text, options.method.value, options.own_only)
+    key = (text, options.method.value, options.councils)
     if key not in memo:
         memo[key] = _scores(text, ref, options)
     return memo[key]
@@ -365,6 +370,10 @@ def _same(key: str, ref: Reference, options: Options) -> tuple[float, str] | Non
     return ref.same_cache[cache_key]
 
 
+_OWN = ("statement", "model")
+"""The origins of an obligation's own wordings (the others are mapped councils' clauses)."""
+
+
 def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     """Obligation index -> the clause's best score over that obligation's wordings."""
     out: dict[int, float] = {}
@@ -376,8 +385,10 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     if method is Method.BM25 or method is Method.DICE:
         for j, s in weighted.items():
             w = wordings[j]
-            if options.own_only and w.origin not in ("statement", "model"):
-                continue
+            if w.origin not in _OWN:
+                if not options.councils:
+                    continue
+                s *= options.councils
             if s > out.get(w.obligation, 0.0):
                 out[w.obligation] = s
         return out
@@ -386,11 +397,13 @@ def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
     candidates = weighted.keys() if method is Method.DICE_SORT else range(len(wordings))
     for j in candidates:
         w = wordings[j]
-        if options.own_only and w.origin not in ("statement", "model"):
+        if w.origin not in _OWN and not options.councils:
             continue
         s = scorer(key, w.key) / 100
         if method is Method.DICE_SORT:
             s = (s + weighted[j]) / 2
+        if w.origin not in _OWN:
+            s *= options.councils
         if s > out.get(w.obligation, 0.0):
             out[w.obligation] = s
     return out
