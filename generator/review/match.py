@@ -34,81 +34,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
-
-from rapidfuzz import fuzz, process
+from dataclasses import replace
 
 from generator.core.types import Clause, Kind
 from generator.map.obligations import Status
 from generator.map.strength import RANK, read_among
+from generator.review.options import DEFAULT, Method, Options
 from generator.review.reference import Reference
 from generator.review.report import Evidence, Finding, ObligationReview, Report, TheirClause
-from generator.review.text import key_words, terms
+from generator.review.score import cached_scores, paraphrase, same_wording
+from generator.review.text import key_words
 from generator.views.words_display import clause_name
 
-
-class Method(StrEnum):
-    """How a clause is scored against an obligation's wordings (each 0 to 1)."""
-
-    TOKEN_SET = "token-set"
-    """rapidfuzz token_set_ratio: shared words over the shorter text."""
-    TOKEN_SORT = "token-sort"
-    """rapidfuzz token_sort_ratio: the whole of both texts, word order ignored."""
-    BM25 = "bm25"
-    """BM25-weighted share of the clause's terms found in the wording."""
-    DICE = "dice"
-    """BM25-weighted agreement both ways: an F-measure of the share of the clause's terms in
-    the wording and the share of the wording's terms in the clause (the latter counting
-    double)."""
-    DICE_SORT = "dice+sort"
-    """The mean of ``dice`` and ``token-sort``."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """The matching method and its thresholds (scores are 0 to 1)."""
-
-    method: Method = Method.DICE
-    same: float = 0.85
-    """Least rapidfuzz ratio (0-1) of wording keys for 'the same wording'; above 1 turns the
-    same-wording pass off (for the benchmark's comparison)."""
-    found: float = 0.42
-    """Least best score for ``found``."""
-    partial: float = 0.3
-    """Least best score for ``partial``."""
-    uncertain: float = 0.24
-    """Least best score for ``uncertain``."""
-    version_uncertain: float = 0.28
-    """The same, for a text taken as a version of a mapped protocol."""
-    exclusive: float = 1.0
-    """When choosing which clause to cite, how much a clause's better score for another
-    obligation counts against it."""
-    close: float = 0.5
-    """Least score against a mapped clause for a clause to be taken as its paraphrase (and
-    to state only what it states); above 1, off."""
-    version: float = 0.8
-    """The least share of clauses with the same wording as one mapped protocol's for the text
-    to be taken as a version of it."""
-    cite: float = 0.6
-    """Least score for a clause other than the best to be cited as well."""
-    margin: float = 0.05
-    """How far below an obligation's best clause another clause may be and still be cited."""
-    prior: float = 0.1
-    """How far the thresholds move with the share of mapped protocols stating an obligation:
-    down by prior/2 when all state it, up by prior/2 when none does."""
-    councils: float = 0.9
-    """How much a score against a mapped council's clause counts beside one against the
-    obligation's own title, statement and model wording (a council's clause carries words
-    of its own context, so matching it is weaker evidence); 0 compares with the obligation's
-    own wordings only."""
-    context: bool = False
-    """Score a bullet together with its lead-in line."""
-    lead_in: float = 0.9
-    """A bullet is scored alone and together with its lead-in line, the latter's scores
-    weighed by this (0 turns it off): 'lobby officers' under 'Councillors must not:'."""
-    resolve: bool = True
-    """Decide the obligations left ``uncertain`` in a second pass (see :func:`_resolve`)."""
+__all__ = ["Method", "Options", "id_prefix", "review", "their_clauses"]
 
 
 def their_clauses(clauses: Sequence[Clause]) -> list[tuple[Clause, str | None]]:
@@ -145,7 +83,7 @@ def review(
     kind: str,
     clauses: Sequence[Clause],
     ref: Reference,
-    options: Options = Options(),
+    options: Options = DEFAULT,
     memo: dict[tuple[str, str, float], dict[int, float]] | None = None,
 ) -> Report:
     """Review a protocol's clauses against the reference (pure).
@@ -163,7 +101,7 @@ def review(
     unknown: list[tuple[Clause, str | None]] = []
     hits: list[tuple[Clause, float, str]] = []
     for c, lead in body:
-        hit = _same(key_words(c.text), ref, options)
+        hit = same_wording(key_words(c.text), ref, options)
         if hit is None:
             unknown.append((c, lead))
         else:
@@ -188,14 +126,14 @@ def review(
     clause_best: dict[str, float] = {}
     for c, lead in unknown:
         text = f"{lead} {c.text}" if options.context and lead else c.text
-        near = _paraphrase(c.text, ref, options, own) if own else None
+        near = paraphrase(c.text, ref, options, own) if own else None
         if near is not None:
             scores = near
         else:
-            scores = _cached_scores(text, ref, options, memo)
+            scores = cached_scores(text, ref, options, memo)
             if options.lead_in and lead and not options.context:
                 # A bullet continues its lead-in's sentence: read it both ways, the best wins.
-                joined = _cached_scores(f"{lead} {c.text}", ref, options, memo)
+                joined = cached_scores(f"{lead} {c.text}", ref, options, memo)
                 scores = dict(scores)
                 for i, sc in joined.items():
                     scores[i] = max(scores.get(i, 0.0), options.lead_in * sc)
@@ -252,20 +190,6 @@ def review(
         obligations=tuple(results),
         unmatched=unmatched,
     )
-
-
-def _cached_scores(
-    text: str,
-    ref: Reference,
-    options: Options,
-    memo: dict[tuple[str, str, float], dict[int, float]] | None,
-) -> dict[int, float]:
-    if memo is None:
-        return _scores(text, ref, options)
-    key = (text, options.method.value, options.councils)
-    if key not in memo:
-        memo[key] = _scores(text, ref, options)
-    return memo[key]
 
 
 def _similar(
@@ -353,111 +277,3 @@ def _recognised(
             counts[slug] = counts.get(slug, 0) + 1
     best = max(sorted(counts), key=lambda slug: counts[slug], default=None)
     return best if best is not None and counts[best] > total * share else None
-
-
-def _same(key: str, ref: Reference, options: Options) -> tuple[float, str] | None:
-    """(ratio, the mapped clause's wording key) when ``key`` has the same wording as one."""
-    if not key or options.same > 1:
-        return None
-    if key in ref.known:
-        return 1.0, key
-    cache_key = (key, options.same)
-    if cache_key not in ref.same_cache:
-        hit = process.extractOne(
-            key, ref.known_keys, scorer=fuzz.ratio, score_cutoff=100 * options.same
-        )
-        ref.same_cache[cache_key] = None if hit is None else (hit[1] / 100, hit[0])
-    return ref.same_cache[cache_key]
-
-
-_OWN = ("statement", "model")
-"""The origins of an obligation's own wordings (the others are mapped councils' clauses)."""
-
-
-def _scores(text: str, ref: Reference, options: Options) -> dict[int, float]:
-    """Obligation index -> the clause's best score over that obligation's wordings."""
-    out: dict[int, float] = {}
-    wordings = ref.wordings
-    method = options.method
-    weighted: dict[int, float] = {}
-    if method in (Method.BM25, Method.DICE, Method.DICE_SORT):
-        weighted = _weighted(text, ref, both=method is not Method.BM25)
-    if method is Method.BM25 or method is Method.DICE:
-        for j, s in weighted.items():
-            w = wordings[j]
-            if w.origin not in _OWN:
-                if not options.councils:
-                    continue
-                s *= options.councils
-            if s > out.get(w.obligation, 0.0):
-                out[w.obligation] = s
-        return out
-    key = key_words(text)
-    scorer = fuzz.token_set_ratio if method is Method.TOKEN_SET else fuzz.token_sort_ratio
-    candidates = weighted.keys() if method is Method.DICE_SORT else range(len(wordings))
-    for j in candidates:
-        w = wordings[j]
-        if w.origin not in _OWN and not options.councils:
-            continue
-        s = scorer(key, w.key) / 100
-        if method is Method.DICE_SORT:
-            s = (s + weighted[j]) / 2
-        if w.origin not in _OWN:
-            s *= options.councils
-        if s > out.get(w.obligation, 0.0):
-            out[w.obligation] = s
-    return out
-
-
-def _paraphrase(text: str, ref: Reference, options: Options, own: str) -> dict[int, float] | None:
-    """In a version of the mapped protocol ``own``, a clause that closely paraphrases one of
-    its clauses (scoring at least ``Options.close`` against it, and best) states what that
-    clause states, and only that: a reworded clause is not also taken for its neighbours'
-    obligations."""
-    if options.close > 1:
-        return None
-    best_j, best = -1, 0.0
-    for j, s in _weighted(text, ref, both=True).items():
-        if s > best or (s == best and j < best_j):
-            best_j, best = j, s
-    if best < options.close:
-        return None
-    same = [
-        j for j in ref.by_key.get(ref.wordings[best_j].key, ()) if ref.wordings[j].origin == own
-    ]
-    return {ref.wordings[j].obligation: best for j in same} or None
-
-
-_BETA2 = 2.0
-"""In ``dice``, how much more the share of the wording found in the clause counts than the
-share of the clause found in the wording (F-beta, beta squared): a long clause stating several
-obligations is not penalised for its other content as much as a clause missing the idea."""
-
-
-def _weighted(text: str, ref: Reference, both: bool) -> dict[int, float]:
-    """Wording index -> weighted score, for wordings sharing a term with ``text``.
-
-    Each distinct term weighs its BM25 idf; the share of the clause's weight the wording
-    holds is the ``bm25`` score; ``dice`` is the harmonic mean of that share and the share of
-    the wording's weight the clause holds, so a short clause inside a long wording, or a long
-    clause around a short one, scores low.
-    """
-    query = set(terms(text))
-    weights = ref.weights
-    q_total = sum(weights.weight(t) for t in query)
-    if not q_total:
-        return {}
-    shared: dict[int, float] = {}
-    for t in query:
-        w = weights.weight(t)
-        for j in ref.postings.get(t, ()):
-            shared[j] = shared.get(j, 0.0) + w
-    out: dict[int, float] = {}
-    for j, got in shared.items():
-        x = got / q_total
-        if not both:
-            out[j] = x
-            continue
-        y = got / ref.totals[j] if ref.totals[j] else 0.0
-        out[j] = (1 + _BETA2) * x * y / (_BETA2 * x + y) if x + y else 0.0
-    return out
