@@ -387,12 +387,15 @@ def _results_md(
         "",
         "Each protocol held out in turn: reviewed against the map and model without its own "
         "clauses and positions, and compared with its curated positions in clauses.yaml "
-        "(`make bench-review`; method and thresholds in `generator/review/match.py`).",
+        "(`make bench-review`; method and thresholds in `generator/review/options.py`).",
         "",
         f"Chosen method: **{chosen.method.value}** (found {chosen.found}, partial "
         f"{chosen.partial}, uncertain {chosen.uncertain}, prior {chosen.prior}; same wording "
         f"{chosen.same}; citing: exclusive {chosen.exclusive}, cite {chosen.cite}, margin "
-        f"{chosen.margin}; versions: share {chosen.version}, paraphrase {chosen.close}).",
+        f"{chosen.margin}; versions: share {chosen.version}, paraphrase {chosen.close}; "
+        f"councils' clauses weigh {chosen.councils}; a bullet also read with its lead-in at "
+        f"{chosen.lead_in}; second pass over the uncertain: "
+        f"{'on' if chosen.resolve else 'off'}).",
         "",
         "| protocol | read as | clauses | agreement | agreement, decided | agreement, uncertain "
         "as stated | false absents | uncertain | absent found absent | citation precision | "
