@@ -86,7 +86,8 @@ def without_lines(slug: str, clause_ids: set[str]) -> str:
         ("Councillors ought to be courteous.", None, Strength.SHOULD),
         ("Councillors may ask for a briefing.", None, Strength.MAY),
         ("Officers can attend group meetings.", None, Strength.MAY),
-        ("If they cannot do this, they should withdraw.", None, Strength.MUST),
+        ("If they cannot do this, they should withdraw.", None, Strength.SHOULD),
+        ("Officers cannot canvass for a party.", None, Strength.MUST),
         ("It can damage trust, so it should be avoided.", None, Strength.SHOULD),
         ("Officers will address a member as Councillor.", None, Strength.EXPECTED),
         ("Political neutrality.", "What Councillors can expect from officers:", Strength.EXPECTED),
@@ -97,7 +98,8 @@ def without_lines(slug: str, clause_ids: set[str]) -> str:
 def test_strength_is_read_from_the_verb_or_the_lead_in(
     text: str, lead: str | None, want: Strength
 ) -> None:
-    # the one reader, the map's: 'cannot' binds (must), 'it can' says what is possible
+    # the one reader, the map's: 'cannot' binds (must) except in an 'if' clause; 'it can'
+    # says what is possible
     assert read_text(text, lead).strongest is want
 
 

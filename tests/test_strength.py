@@ -24,6 +24,8 @@ M, S, E, Y = Strength.MUST, Strength.SHOULD, Strength.EXPECTED, Strength.MAY
         ("Officers shall ensure they are authorised to do so.", ["shall"], [M]),
         ("Officers will not use their contact with councillors", ["will not"], [M]),
         ("They cannot be used to promote a party group.", ["cannot"], [M]),
+        ("If the matter cannot be resolved informally, it may be necessary", ["may"], [Y]),
+        ("If they cannot attend, officers cannot be asked", ["cannot"], [M]),
         ("An Officer must not copy correspondence", ["must not"], [M]),
         ("Councillors should not raise matters", ["should not"], [S]),
         ("councillors ought to be aware", ["ought to"], [S]),

@@ -2,7 +2,8 @@
 
 The rules (docs/methodology.md states them for readers):
 
-- **must**: ``must``, ``shall``, ``will not``, ``cannot``, ``no councillor may`` (or
+- **must**: ``must``, ``shall``, ``will not``, ``cannot`` (not in an "if" clause: "if the
+  matter cannot be resolved" describes), ``no councillor may`` (or
   will, shall, can), ``is required to`` (not "who are required to", not "is not required
   to"), ``has a duty to``, ``the law requires``, ``is not permitted`` (allowed,
   authorised) ``to``;
@@ -103,6 +104,13 @@ be tried: a cheap filter, as most clauses contain few of the words."""
 assert len(_TRIGGERS) == len(_PATTERNS)
 
 
+_CANNOT = 4
+"""The index of the ``cannot`` pattern: not read in an "if" clause."""
+assert "cannot" in _PATTERNS[_CANNOT][0].pattern
+_IN_IF = re.compile(r"\bif\b[^.;:,]*$", re.IGNORECASE)
+"""Text ending inside an "if" clause ("If the matter" before "cannot be resolved")."""
+
+
 @dataclass(frozen=True)
 class Verb:
     """One normative verb found in a clause or in the lead-in it continues."""
@@ -168,6 +176,8 @@ def verbs_in(text: str, clause_id: str) -> tuple[Verb, ...]:
     out: list[Verb] = []
     last_end = -1
     for start, neg_end, i, words in matches:
+        if i == _CANNOT and _IN_IF.search(text, 0, start):
+            continue
         if start >= last_end:
             out.append(Verb(_PATTERNS[i][1], words, clause_id))
             last_end = -neg_end
