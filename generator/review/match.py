@@ -234,7 +234,8 @@ def _resolve(results: list[ObligationReview], options: Options) -> list[Obligati
     that other thing and this obligation is ``not_found``. Otherwise it is ``partial`` when the
     clause scores at least ``Options.partial`` (the threshold before the prior moved it: an
     obligation few mapped protocols state needs no more evidence when no other obligation
-    claims the clause), and ``not_found`` below.
+    claims the clause), and ``not_found`` below. Most uncertain obligations score below that,
+    so on the benchmark this pass mostly says ``not_found`` (bench/results-review.md).
     """
     claimed = {
         e.clause.id
