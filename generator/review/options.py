@@ -31,11 +31,11 @@ class Options:
     same: float = 0.85
     """Least rapidfuzz ratio (0-1) of wording keys for 'the same wording'; above 1 turns the
     same-wording pass off (for the benchmark's comparison)."""
-    found: float = 0.42
+    found: float = 0.4
     """Least best score for ``found``."""
-    partial: float = 0.3
+    partial: float = 0.28
     """Least best score for ``partial``."""
-    uncertain: float = 0.24
+    uncertain: float = 0.22
     """Least best score for ``uncertain``."""
     version_uncertain: float = 0.28
     """The same, for a text taken as a version of a mapped protocol."""
@@ -52,10 +52,10 @@ class Options:
     """Least score for a clause other than the best to be cited as well."""
     margin: float = 0.05
     """How far below an obligation's best clause another clause may be and still be cited."""
-    prior: float = 0.1
+    prior: float = 0.2
     """How far the thresholds move with the share of mapped protocols stating an obligation:
     down by prior/2 when all state it, up by prior/2 when none does."""
-    councils: float = 0.9
+    councils: float = 0.6
     """How much a score against a mapped council's clause counts beside one against the
     obligation's own title, statement and model wording (a council's clause carries words
     of its own context, so matching it is weaker evidence); 0 compares with the obligation's
