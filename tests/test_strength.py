@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.diff.importers import read_revision
 from generator.map.obligations import Strength, load_map
-from generator.map.strength import read_clause, strength_problems, verbs_in
+from generator.map.strength import read_among, read_clause, strength_problems, verbs_in
 from generator.sources.load import read_protocols
 
 from .helpers import SOURCES
@@ -199,3 +200,18 @@ def test_crawley_phrasings(text: str, strengths: list[Strength]) -> None:
 def test_a_titles_capital_recommended_is_no_recommendation() -> None:
     # Crawley 9.1: "the Code of Recommended Practice on local authority publicity"
     assert verbs_in("the Code of Recommended Practice on local authority publicity", "x") == ()
+
+
+def test_a_text_under_review_reads_a_bullets_own_verb_first() -> None:
+    text = "1.1 Councillors must:\n\n- treat officers fairly\n- should not use their position\n"
+    rev, _ = read_revision("ours.md", text.encode("utf-8"))
+    assert rev is not None
+    by_id = {c.id: c for c in rev.clauses}
+    items = [c.id for c in rev.clauses if c.text.startswith(("treat", "should"))]
+    assert len(items) == 2
+    plain, own = items
+    # as the map reads a protocol: every bullet continues its lead-in's 'must'
+    assert read_among(by_id, own).strongest is Strength.MUST
+    # as a review reads it: a bullet's own verb first, else the lead-in's
+    assert read_among(by_id, own, own_first=True).strongest is Strength.SHOULD
+    assert read_among(by_id, plain, own_first=True).strongest is Strength.MUST
