@@ -245,7 +245,7 @@ def test_check_your_protocol_page() -> None:
 # --- second pass --------------------------------------------------------------------------
 
 
-def test_second_pass_decides_every_uncertain_obligation_by_its_clause() -> None:
+def test_second_pass_decides_uncertain_obligations_by_their_clause() -> None:
     p = protocol("crawley")
     text = Path(p.path).read_text(encoding="utf-8")
     rev, _ = read_revision("crawley.md", text.encode("utf-8"))
@@ -257,7 +257,6 @@ def test_second_pass_decides_every_uncertain_obligation_by_its_clause() -> None:
     before = {o.id: o for o in first.obligations}
     uncertain = [o for o in second.obligations if before[o.id].status is Finding.UNCERTAIN]
     assert uncertain, "the first pass leaves some obligations uncertain"
-    assert all(o.status is not Finding.UNCERTAIN for o in second.obligations)
     claimed = {
         e.clause.id
         for o in first.obligations
@@ -270,6 +269,8 @@ def test_second_pass_decides_every_uncertain_obligation_by_its_clause() -> None:
             assert o.status is Finding.NOT_FOUND and not o.evidence
         elif best.score >= Options().partial:
             assert o.status is Finding.PARTIAL and o.clause_ids() == (best.clause.id,)
+        else:  # unclaimed but too unlike to decide: left for a person
+            assert o.status is Finding.UNCERTAIN and o.evidence
     # decided obligations are left as they were
     for o in second.obligations:
         if before[o.id].status is not Finding.UNCERTAIN:

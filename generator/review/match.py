@@ -228,14 +228,14 @@ def _similar(
 
 
 def _resolve(results: list[ObligationReview], options: Options) -> list[ObligationReview]:
-    """The second pass: each obligation left ``uncertain`` is decided by its best clause.
+    """The second pass over the obligations left ``uncertain``, by their best clause.
 
-    When another obligation found (or found in part) cites that clause, the clause says
-    that other thing and this obligation is ``not_found``. Otherwise it is ``partial`` when the
-    clause scores at least ``Options.partial`` (the threshold before the prior moved it: an
-    obligation few mapped protocols state needs no more evidence when no other obligation
-    claims the clause), and ``not_found`` below. Most uncertain obligations score below that,
-    so on the benchmark this pass mostly says ``not_found`` (bench/results-review.md).
+    When another obligation found (or found in part) cites that clause, the clause says that
+    other thing and this obligation is ``not_found``. Otherwise it is ``partial`` when the
+    clause scores at least ``Options.partial`` (the threshold before the prior moved it), and
+    stays ``uncertain`` below: nothing else claims the clause, but its wording is too unlike to
+    decide, so a person should (calling it not found there doubled the obligations wrongly
+    reported missing on the benchmark, bench/results-review.md).
     """
     claimed = {
         e.clause.id
@@ -249,8 +249,10 @@ def _resolve(results: list[ObligationReview], options: Options) -> list[Obligati
             out.append(r)
             continue
         best = r.evidence[0]
-        if best.clause.id in claimed or best.score < options.partial:
+        if best.clause.id in claimed:
             out.append(replace(r, status=Finding.NOT_FOUND, evidence=(), score=0.0, theirs=None))
+        elif best.score < options.partial:
+            out.append(r)  # nothing else says this clause, but too unlike: a person decides
         else:
             via = "similar wording, and no other obligation cites it"
             out.append(replace(r, status=Finding.PARTIAL, evidence=(replace(best, via=via),)))
