@@ -165,7 +165,7 @@ def evaluate(
     omap: ObligationMap,
     options: Options,
     inputs: dict[tuple[str, str], tuple[str, Sequence[Clause], dict[str, str]]],
-    memos: dict[str, dict[tuple[str, str, bool], dict[int, float]]],
+    memos: dict[str, dict[tuple[str, str, float], dict[int, float]]],
     forms: Sequence[str] = FORMS,
 ) -> dict[tuple[str, str], Tally]:
     out: dict[tuple[str, str], Tally] = {}
@@ -205,24 +205,31 @@ def sweep(
     """The best thresholds of each method: the highest agreement (uncertain counted wrong)
     among settings with citation precision of at least 85%, else the highest agreement."""
     rows: list[tuple[str, Options, Tally]] = []
-    # (method, statement and model only, bullet with its lead-in, same-wording pass)
-    variants = [(m, False, False, True) for m in Method] + [
-        (Method.DICE, True, False, True),
-        (Method.DICE, False, True, True),
-        (Method.DICE, False, False, False),
-        (Method.DICE, True, False, False),
+    default = Options()
+    # (label, method, the settings that differ from the default)
+    variants: list[tuple[str, Method, dict[str, object]]] = [(m.value, m, {}) for m in Method] + [
+        ("dice, no second pass (uncertain left)", Method.DICE, {"resolve": False}),
+        ("dice, bullet not also read with its lead-in", Method.DICE, {"lead_in": 0.0}),
+        ("dice, bullet read only with its lead-in", Method.DICE, {"context": True}),
+        ("dice against statement and model only", Method.DICE, {"councils": 0.0}),
+        ("dice, councils' clauses counting in full", Method.DICE, {"councils": 1.0}),
+        ("dice, no same-wording pass", Method.DICE, {"same": 2.0}),
+        (
+            "dice, first pass only (no lead-in, no second pass)",
+            Method.DICE,
+            {"resolve": False, "lead_in": 0.0},
+        ),
     ]
-    for method, own_only, context, same_pass in variants:
+    for label, method, changes in variants:
         if only and method.value not in only:
             continue
-        memos: dict[str, dict[tuple[str, str, bool], dict[int, float]]] = {
+        memos: dict[str, dict[tuple[str, str, float], dict[int, float]]] = {
             p.slug: {} for p in protocols
         }
         best: tuple[tuple[bool, float, float], Options, Tally] | None = None
         # The decision thresholds over a grid; the citing rules (cite, margin, exclusive)
         # and the uncertain band as chosen for the default.
         grid = itertools.product([round(0.2 + 0.04 * k, 2) for k in range(14)], (0.0, 0.1, 0.2))
-        default = Options()
         for threshold, prior in grid:
             options = replace(
                 default,
@@ -231,18 +238,13 @@ def sweep(
                 found=threshold + (default.found - default.partial),
                 uncertain=threshold - (default.partial - default.uncertain),
                 prior=prior,
-                own_only=own_only,
-                context=context,
-                same=default.same if same_pass else 2.0,
+                **changes,  # type: ignore[arg-type]
             )
             t = total(evaluate(references, protocols, omap, options, inputs, memos, ("markdown",)))
             rank = (t.precision >= 0.85, t.agreement, t.precision)
             if best is None or rank > best[0]:
                 best = (rank, options, t)
         assert best is not None
-        label = method.value + (" against statement and model only" if own_only else "")
-        label += ", bullet with its lead-in" if context else ""
-        label += ", no same-wording pass" if not same_pass else ""
         rows.append((label, best[1], best[2]))
         print(
             f"{label:48} agreement {_pct(best[2].agreement):>6}  decided "
@@ -369,7 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_write:
         (ROOT / "bench" / "results-review.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     overall = total(results, "markdown")
-    ok = overall.decided >= 0.9 and overall.precision >= 0.85
+    # An uncertain obligation is reported with the clause a person should check, never as
+    # missing: the target is met reading it as stated, and the strict figure is printed too.
+    ok = overall.lenient >= 0.9 and overall.precision >= 0.85 and overall.decided >= 0.9
     return 0 if ok else 1
 
 
@@ -385,12 +389,15 @@ def _results_md(
         "",
         "Each protocol held out in turn: reviewed against the map and model without its own "
         "clauses and positions, and compared with its curated positions in clauses.yaml "
-        "(`make bench-review`; method and thresholds in `generator/review/match.py`).",
+        "(`make bench-review`; method and thresholds in `generator/review/options.py`).",
         "",
         f"Chosen method: **{chosen.method.value}** (found {chosen.found}, partial "
         f"{chosen.partial}, uncertain {chosen.uncertain}, prior {chosen.prior}; same wording "
         f"{chosen.same}; citing: exclusive {chosen.exclusive}, cite {chosen.cite}, margin "
-        f"{chosen.margin}; versions: share {chosen.version}, paraphrase {chosen.close}).",
+        f"{chosen.margin}; versions: share {chosen.version}, paraphrase {chosen.close}; "
+        f"councils' clauses weigh {chosen.councils}; a bullet also read with its lead-in at "
+        f"{chosen.lead_in}; second pass over the uncertain: "
+        f"{'on' if chosen.resolve else 'off'}).",
         "",
         "| protocol | read as | clauses | agreement | agreement, decided | agreement, uncertain "
         "as stated | false absents | uncertain | absent found absent | citation precision | "

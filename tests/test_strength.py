@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from generator.diff.importers import read_revision
 from generator.map.obligations import Strength, load_map
 from generator.map.quotes import quote_problems, quoted_phrases
-from generator.map.strength import read_clause, strength_problems, verbs_in
+from generator.map.strength import read_among, read_clause, strength_problems, verbs_in
 from generator.sources.load import read_protocols
 
 from .helpers import SOURCES
@@ -25,6 +26,8 @@ M, S, E, Y = Strength.MUST, Strength.SHOULD, Strength.EXPECTED, Strength.MAY
         ("Officers shall ensure they are authorised to do so.", ["shall"], [M]),
         ("Officers will not use their contact with councillors", ["will not"], [M]),
         ("They cannot be used to promote a party group.", ["cannot"], [M]),
+        ("If the matter cannot be resolved informally, it may be necessary", [], []),
+        ("If they cannot attend, officers cannot be asked", ["cannot"], [M]),
         ("An Officer must not copy correspondence", ["must not"], [M]),
         ("Councillors should not raise matters", ["should not"], [S]),
         ("councillors ought to be aware", ["ought to"], [S]),
@@ -317,3 +320,18 @@ def test_clauses_reading_several_strengths_need_a_reason_naming_the_sentence() -
     assert len(messages) == 2  # both positions
     reason = ", strength_reason: \"Carried by 'A Councillor may copy correspondence'.\""
     assert _mixed_messages(reason) == [messages[1]]
+
+
+def test_a_text_under_review_reads_a_bullets_own_verb_first() -> None:
+    text = "1.1 Councillors must:\n\n- treat officers fairly\n- should not use their position\n"
+    rev, _ = read_revision("ours.md", text.encode("utf-8"))
+    assert rev is not None
+    by_id = {c.id: c for c in rev.clauses}
+    items = [c.id for c in rev.clauses if c.text.startswith(("treat", "should"))]
+    assert len(items) == 2
+    plain, own = items
+    # as the map reads a protocol: every bullet continues its lead-in's 'must'
+    assert read_among(by_id, own).strongest is Strength.MUST
+    # as a review reads it: a bullet's own verb first, else the lead-in's
+    assert read_among(by_id, own, own_first=True).strongest is Strength.SHOULD
+    assert read_among(by_id, plain, own_first=True).strongest is Strength.MUST

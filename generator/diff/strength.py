@@ -50,8 +50,8 @@ RANK = {
     "might": 1,
     "could": 1,
 }
-"""The one-word modal verbs and their rank, as the gap review reads a clause's strength
-(``generator.review.strength``); the diff's changes of force use ``FORCE_RANK``."""
+"""The one-word modal verbs and their rank; the gap review leaves them out of its wording keys
+(``generator.review.text``); the diff's changes of force use ``FORCE_RANK``."""
 
 
 def modal_phrases(tokens: Sequence[str]) -> list[str]:

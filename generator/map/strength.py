@@ -3,9 +3,10 @@
 The rules (docs/methodology.md states them for readers):
 
 - **must**: ``must``, ``shall``, ``will not``, ``cannot`` (not "cannot be resolved", a
-  fact), ``no councillor may`` (or will, shall, can), ``is required to`` (not "who are
-  required to", not "is not required to"), ``has a duty to`` (or ``is under a duty to``),
-  ``the law requires``, ``is not permitted`` (allowed, authorised) ``to``;
+  fact, and not in an "if" clause: "if the matter cannot be resolved" describes), ``no
+  councillor may`` (or will, shall, can), ``is required to`` (not "who are required to", not
+  "is not required to"), ``has a duty to`` (or ``is under a duty to``), ``the law requires``,
+  ``is not permitted`` (allowed, authorised) ``to``;
 - **should**: ``should`` (not "it should be noted"), ``ought``, ``(not) recommended``,
   ``is encouraged``, ``need to``, ``it is preferable``, ``it is important``;
 - **may**: ``may`` (not "it may be necessary", "which may arise", "as the case may be":
@@ -38,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.core.problems import Problem, Severity
@@ -121,6 +122,13 @@ be tried: a cheap filter, as most clauses contain few of the words."""
 assert len(_TRIGGERS) == len(_PATTERNS)
 
 
+_CANNOT = 4
+"""The index of the ``cannot`` pattern: not read in an "if" clause."""
+assert "cannot" in _PATTERNS[_CANNOT][0].pattern
+_IN_IF = re.compile(r"\bif\b[^.;:,]*$", re.IGNORECASE)
+"""Text ending inside an "if" clause ("If the matter" before "cannot be resolved")."""
+
+
 @dataclass(frozen=True)
 class Verb:
     """One normative verb found in a clause or in the lead-in it continues."""
@@ -158,6 +166,12 @@ class Reading:
         """Id of the lead-in the reading comes from, if it does."""
         return self.verbs[0].clause if self.verbs and self.verbs[0].clause != self.clause else None
 
+    @property
+    def strongest(self) -> Strength:
+        """The strongest strength it reads (``must > should > expected > may``): how a review
+        reports the force of a council's clause."""
+        return max(self.strengths, key=RANK.__getitem__)
+
     def describe(self) -> str:
         if not self.verbs:
             return "has no normative verb (a statement: expected)"
@@ -180,6 +194,8 @@ def verbs_in(text: str, clause_id: str) -> tuple[Verb, ...]:
     out: list[Verb] = []
     last_end = -1
     for start, neg_end, i, words in matches:
+        if i == _CANNOT and _IN_IF.search(text, 0, start):
+            continue
         if start >= last_end:
             out.append(Verb(_PATTERNS[i][1], words, clause_id))
             last_end = -neg_end
@@ -212,9 +228,23 @@ def _last_sentence(text: str, clause_id: str) -> str:
 
 def read_clause(protocol: Protocol, clause_id: str) -> Reading:
     """The reading of one clause of ``protocol`` (see the module docstring)."""
-    clause = protocol.by_id[clause_id]
+    return read_among(protocol.by_id, clause_id)
+
+
+def read_among(by_id: Mapping[str, Clause], clause_id: str, own_first: bool = False) -> Reading:
+    """The reading of one clause among the clauses of a text (by id), as :func:`read_clause`
+    reads a protocol's: a council's text under review is read by the same rule.
+
+    ``own_first`` reads a bullet with a normative verb of its own by that verb, not its
+    lead-in's: a review compares their wording's force with the model's, and a bullet worded
+    'should not use their position' under 'Councillors must:' says 'should' where it differs.
+    """
+    clause = by_id[clause_id]
+    own = verbs_in(_text(clause), clause_id)
+    if own_first and own:
+        return Reading(clause_id, own)
     if clause.kind is Kind.ITEM:
-        parent = protocol.by_id.get(clause.parent or "")
+        parent = by_id.get(clause.parent or "")
         while parent is not None and parent.kind is not Kind.HEADING:
             if _is_lead_in(parent):
                 lead = verbs_in(_last_sentence(_text(parent), parent.id), parent.id)
@@ -222,8 +252,19 @@ def read_clause(protocol: Protocol, clause_id: str) -> Reading:
                     return Reading(clause_id, lead)
             if parent.kind is not Kind.ITEM:
                 break
-            parent = protocol.by_id.get(parent.parent or "")
-    return Reading(clause_id, verbs_in(_text(clause), clause_id))
+            parent = by_id.get(parent.parent or "")
+    return Reading(clause_id, own)
+
+
+def read_text(text: str, lead_in: str | None = None) -> Reading:
+    """The reading of words outside any protocol (the model's wording; a bullet given with
+    its lead-in line), by the same rule: a lead-in ending in a colon whose last sentence has
+    a normative verb gives the reading."""
+    if lead_in and lead_in.rstrip().endswith((":", "–", "-")):
+        lead = verbs_in(_last_sentence(lead_in, "lead-in"), "lead-in")
+        if lead:
+            return Reading("text", lead)
+    return Reading("text", verbs_in(text, "text"))
 
 
 @dataclass(frozen=True)

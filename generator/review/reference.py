@@ -20,7 +20,7 @@ from generator.drafting.model_protocol import build
 from generator.drafting.printed import wording_text, wordings
 from generator.map.model_fields import kind_of
 from generator.map.obligations import Obligation, ObligationMap, Status, Strength
-from generator.review.strength import clause_strength
+from generator.map.strength import read_text
 from generator.review.text import Weights, key_words, terms
 
 
@@ -175,7 +175,7 @@ def model_wordings(
     }
     by_id = omap.by_id
     return {
-        oid: ModelWording(m.number, m.text, clause_strength(by_id[oid].model or m.text))
+        oid: ModelWording(m.number, m.text, read_text(by_id[oid].model or m.text).strongest)
         for oid, m in out.items()
         if oid in by_id
     }

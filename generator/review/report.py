@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from generator.map.obligations import ModelScope, Strength
-from generator.review.strength import rank
+from generator.map.strength import RANK
 
 
 class Finding(StrEnum):
@@ -93,7 +93,7 @@ class ObligationReview:
         if self.theirs in (None, Strength.EXPECTED) or self.model in (None, Strength.EXPECTED):
             return False
         assert self.theirs is not None and self.model is not None
-        return rank(self.theirs) < rank(self.model)
+        return RANK[self.theirs] < RANK[self.model]
 
     @property
     def to_add(self) -> bool:
