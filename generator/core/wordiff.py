@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -43,9 +43,20 @@ def diff_words(old: str, new: str) -> list[Run]:
 
     Remembered (do not modify the list): pages diff the same wordings again, and ``mkdocs
     serve`` rebuilds every page on each edit."""
-    a, b = old.split(), new.split()
+    return diff_tokens(old.split(), new.split(), _norm)
+
+
+def diff_tokens(
+    a: Sequence[str], b: Sequence[str], key: Callable[[str], str] | None = None
+) -> list[Run]:
+    """The one word-diff engine: runs that turn tokens ``a`` into ``b``, compared by ``key``
+    (as they are when None) and kept as written. Pages compare words (``diff_words``); the
+    revision diff compares words, punctuation and spaces, so a reviewer sees a comma change."""
     matcher = difflib.SequenceMatcher(
-        None, [_norm(w) for w in a], [_norm(w) for w in b], autojunk=False
+        None,
+        list(a) if key is None else [key(w) for w in a],
+        list(b) if key is None else [key(w) for w in b],
+        autojunk=False,
     )
     runs: list[Run] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from generator.core.wordiff import Op
+from generator.core.wordiff import Op, diff_tokens
 from generator.diff.changes import (
     TOKENS,
     Direction,
@@ -161,13 +161,15 @@ def _strength(old: str, new: str) -> StrengthChange:
 def redline(old_text: str, new_text: str) -> tuple[Span, ...]:
     """Word-level changes from ``old_text`` to ``new_text``, as kept/deleted/inserted runs."""
     a, b = TOKENS.findall(old_text), TOKENS.findall(new_text)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     raw: list[tuple[str, str, str]] = []  # (kept, deleted, inserted) triples
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            raw.append(("".join(a[i1:i2]), "", ""))
+    for run in diff_tokens(a, b):
+        text = "".join(run.words)
+        if run.op is Op.SAME:
+            raw.append((text, "", ""))
+        elif raw and not raw[-1][0] and not raw[-1][2] and run.op is Op.INSERTED:
+            raw[-1] = ("", raw[-1][1], text)  # a replacement: deleted, then inserted
         else:
-            raw.append(("", "".join(a[i1:i2]), "".join(b[j1:j2])))
+            raw.append(("", text, "") if run.op is Op.DELETED else ("", "", text))
     # A kept run of only spaces or one short word between two edits reads better inside them.
     merged: list[tuple[str, str, str]] = []
     for i, (kept, deleted, inserted) in enumerate(raw):
