@@ -9,7 +9,8 @@ from generator.core.decoding import decode_text
 from generator.core.problems import Problem
 from generator.core.types import Protocol
 from generator.drafting.model_checks import check_wording
-from generator.map.obligations import ObligationMap, load_map
+from generator.map.load import load_map
+from generator.map.obligations import ObligationMap
 from generator.map.quotes import quote_problems
 from generator.map.strength import strength_problems
 from generator.sources.load import read_protocols

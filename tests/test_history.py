@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.map.obligations import load_map
+from generator.map.load import load_map
 from generator.outputs.opendata import obligations_data
 from generator.sources.load import read_protocols
 

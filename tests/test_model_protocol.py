@@ -18,7 +18,8 @@ from generator.drafting.model_protocol import (
     build,
     plain,
 )
-from generator.map.obligations import ObligationMap, load_map
+from generator.map.load import load_map
+from generator.map.obligations import ObligationMap
 from generator.project import Project, load_project
 from generator.site.model_pages import model_markdown, model_pages
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.map.obligations import Status, Strength, load_map
+from generator.map.load import load_map
+from generator.map.obligations import Status, Strength
 from generator.sources.load import read_protocols
 
 from .helpers import SOURCES

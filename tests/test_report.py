@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.map.obligations import load_map
+from generator.map.load import load_map
 from generator.map.report import protocol_reports, render_report
 from generator.sources.load import read_protocols
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.diff.importers import read_revision
-from generator.map.obligations import Strength, load_map
+from generator.map.load import load_map
+from generator.map.obligations import Strength
 from generator.map.quotes import quote_problems, quoted_phrases
 from generator.map.strength import read_among, read_clause, strength_problems, verbs_in
 from generator.sources.load import read_protocols

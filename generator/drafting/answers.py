@@ -57,8 +57,9 @@ from generator.drafting.answer_values import (
     same_role,
     text_problem,
 )
+from generator.map.load import parse_yaml
 from generator.map.model_fields import CouncilKind, kind_of
-from generator.map.obligations import MODEL_VARIABLES, parse_yaml
+from generator.map.obligations import MODEL_VARIABLES
 
 __all__ = ["LOCAL_ONLY", "human_date"]
 

@@ -32,7 +32,8 @@ from generator.core.problems import Problem, Severity
 from generator.core.types import Kind, Protocol, Tier
 from generator.core.words import located_words
 from generator.diff.importers import SourceKind, read_any
-from generator.map.obligations import load_map, yaml_for_editing
+from generator.map.load import load_map
+from generator.map.obligations import yaml_for_editing
 from generator.project import load_project
 from generator.review.match import review
 from generator.review.reference import build_reference, model_kind
