@@ -10,6 +10,7 @@ Deterministic: the same N gives the same files.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -57,6 +58,9 @@ REWORDINGS = (
     ("promptly", "without delay"),
 )
 ROOT = Path(__file__).resolve().parent.parent
+
+
+_QUOTES = re.compile("[\"“”‘’]|(?<!\\w)'|'(?!\\w)")
 
 
 def council_name(i: int, protocol: Protocol) -> str:
@@ -155,8 +159,11 @@ def synthesise(n: int, out: Path, seed: int = 2026) -> Path:
             if cited and src["status"] != "absent":
                 entry = {"status": src["status"], "strength": src["strength"], "clauses": cited}
                 for key in ("note", "strength_reason"):
-                    if src.get(key):
-                        entry[key] = src[key]
+                    if src.get(key):  # the clauses are reworded: their quotations would not be
+                        entry[key] = _QUOTES.sub("", src[key])
+                # Rewording can add or drop a verb, so the reading of the real clause does not
+                # carry over; the real five are checked, a synthetic reading is not curated.
+                entry.setdefault("strength_reason", "synthetic: clauses reworded")
             o["sources"][slug] = entry
         carried = [
             {"clause": id_map[u["clause"]], "reason": u["reason"]}
