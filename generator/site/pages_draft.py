@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.core.types import Tier
 from generator.drafting.kit import KIT_VERSION, drafting_kit
 from generator.map.model_fields import KINDS
 from generator.project import Project
+from generator.site.render import render
 
 PAGE = "draft/index.md"
 KIT = "draft/kit.json"
-TEMPLATES = Path(__file__).with_name("templates")
 NO_MAP = (
     "# Draft your council's protocol\n\nThe model protocol is assembled from the obligation "
     "map (clauses.yaml), which is not published yet; drafting will follow it.\n"
@@ -191,15 +188,8 @@ def kit_json(kit: dict[str, Any]) -> bytes:
 
 def draft_page() -> str:
     """The form page's Markdown (the form itself is HTML)."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("draft/page.md.j2").render(
+    return render(
+        "pages/draft.md.j2",
         version=KIT_VERSION,
         kinds=[{"id": k.id, "title": k.title} for k in KINDS],
         nations=[{"id": n, "label": label} for n, label in NATION_LABELS.items()],
