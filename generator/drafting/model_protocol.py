@@ -56,6 +56,7 @@ from generator.drafting.model_types import (
 )
 from generator.map.model_fields import KIND_BY_ID, KINDS, CouncilKind
 from generator.map.obligations import MODEL_VARIABLES, ModelScope, Obligation, ObligationMap, Status
+from generator.views.words_display import clause_name
 
 __all__ = [
     "CoverLine",
@@ -270,12 +271,7 @@ def provenance(o: Obligation, protocols: Sequence[Protocol]) -> tuple[SourceRef,
         s = o.sources.get(p.slug)
         if s is None or s.status is Status.ABSENT:
             continue
-        cited = tuple(
-            (cid, p.by_id[cid].label or p.by_id[cid].number or "¶")
-            if cid in p.by_id
-            else (cid, "¶")
-            for cid in s.clauses
-        )
+        cited = tuple((cid, clause_name(p.by_id[cid])) for cid in s.clauses if cid in p.by_id)
         out.append(SourceRef(p.slug, p.meta.council, s.status, cited, s.note))
     return tuple(out)
 

@@ -22,7 +22,8 @@ class SourceRef:
     status: Status
     """Full or partial (absent protocols are not listed)."""
     clauses: tuple[tuple[str, str], ...]
-    """(clause id, printed label or '¶') of each cited clause."""
+    """(clause id, its name in words: 'clause 3.5', 'bullet under “Roles”') of each cited
+    clause."""
     note: str | None
     """How its version differs, if it does."""
 

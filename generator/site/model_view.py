@@ -8,7 +8,6 @@ protocols state it with links to their clauses, and the appendix of optional cla
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,11 +28,11 @@ class CitedClause:
     """A link to a protocol's clause that states a model clause."""
 
     name: str
-    """'3.1 bullet 1'."""
+    """'clause 3.1', 'bullet under “Roles”'."""
     target: str
     """Relative to the model page, with the clause's anchor."""
     tooltip: str
-    """'Farnham Town Council, 3.1 bullet 1 (in part: ...)'."""
+    """'Farnham Town Council, clause 3.1 (in part: ...)'."""
 
 
 @dataclass(frozen=True)
@@ -130,34 +129,7 @@ def sources(page: str, clause: ModelClause) -> Sources:
 def _cited(page: str, s: SourceRef) -> Cited:
     note = f" (in part: {s.note})" if s.status is Status.PARTIAL and s.note else ""
     clauses = []
-    for cid, label in s.clauses:
-        name = _label(cid, label, s.slug)
+    for cid, name in s.clauses:
         target = links.rel(page, links.protocol_page(s.slug), cid)
         clauses.append(CitedClause(name, target, f"{s.council}, {name}{note}"))
     return Cited(s.council, s.status is Status.PARTIAL, tuple(clauses))
-
-
-PART = re.compile(r"^([pbr])(\d+)$")
-PART_WORDS = {"p": "para", "b": "bullet", "r": "row"}
-
-
-def _label(cid: str, label: str, slug: str) -> str:
-    """How a cited clause is named in a link: its printed number, else a reading of its id.
-
-    >>> _label("farnham-3-1-b1", "¶", "farnham"), _label("crawley-2-3", "2.3.", "crawley")
-    ('3.1 bullet 1', '2.3')
-    >>> _label("west-mersea-introduction-p12-b2", "¶", "west-mersea")
-    'introduction para 12 bullet 2'
-    """
-    if label != "¶":
-        return label.rstrip(".")
-    words: list[str] = []
-    for part in cid.removeprefix(f"{slug}-").split("-"):
-        m = PART.match(part)
-        if m:
-            words.append(f"{PART_WORDS[m.group(1)]} {m.group(2)}")
-        elif part.isdigit() and words and words[-1].replace(".", "").isdigit():
-            words[-1] += f".{part}"
-        else:
-            words.append(part)
-    return " ".join(words)

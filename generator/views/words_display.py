@@ -60,4 +60,4 @@ def clause_name(c: Clause) -> str:
         Kind.ROW: "table row",
         Kind.HEADING: "section",
     }.get(c.kind, "paragraph")
-    return f"{kind} under “{c.heading[-1]}”" if c.heading else kind
+    return f"{kind} under “{c.heading[-1]}”" if c.heading else f"opening {kind}"
