@@ -19,7 +19,7 @@ from generator.drafting.docx_writer import model_docx
 from generator.drafting.model_protocol import GROUPS, build
 from generator.project import load_project
 from generator.site.model_pages import model_pages
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, SOURCES, run_cli
 from tests.test_model_docx import parish_model
 from tests.test_model_protocol import fixture_map, fixture_project
 from tests.word_audit import audit
@@ -97,3 +97,13 @@ def test_the_check_can_fail() -> None:
     findings = audit(out.getvalue())
     assert any("stylesWithEffects" in f for f in findings), findings
     assert any(f.startswith("office2007:") and "firstRow" in f for f in findings), findings
+
+
+def test_review_report_is_valid_word(tmp_path: Path) -> None:
+    """The gap report a clerk attaches to committee papers: the same validity as the model."""
+    out = tmp_path / "review.docx"
+    code, _, err = run_cli(
+        "review", str(SOURCES / "crawley.md"), "--hold-out", "crawley", "-f", "docx", "-o", str(out)
+    )
+    assert code == 0, err
+    assert audit(out.read_bytes()) == []

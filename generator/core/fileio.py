@@ -13,12 +13,10 @@
 from __future__ import annotations
 
 import errno
-import io
 import os
 import shutil
 import stat
 import tempfile
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -151,17 +149,3 @@ def write_tree_swap(root: Path, files: Mapping[str, str | bytes]) -> None:
         raise WriteError(write_error(shown, exc)) from exc
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def stable_zip(data: bytes) -> bytes:
-    """A zip (such as a .docx) rewritten with fixed timestamps and permissions, entries in
-    their written order: the same content gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()

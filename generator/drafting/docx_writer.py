@@ -100,6 +100,24 @@ def model_docx(model: ModelProtocol, when: dt.datetime | None = None) -> bytes:
     return _fixed_zip(out.getvalue())
 
 
+def reference_document() -> DocumentObject:
+    """A new, empty document on the project's reference package (its styles, numbering and A4
+    page), for any Word file the project writes: the same parts, valid the same way."""
+    return Document(io.BytesIO(_reference()))
+
+
+def without_table_look(table: Table) -> None:
+    """A table added with python-docx, made valid for Word 2007 (see :func:`_no_look`)."""
+    _no_look(table)
+
+
+def package(doc: DocumentObject) -> bytes:
+    """The document's bytes, zipped with fixed dates and order (same input, same bytes)."""
+    out = io.BytesIO()
+    doc.save(out)
+    return _fixed_zip(out.getvalue())
+
+
 @functools.cache
 def _reference() -> bytes:
     """The reference package zipped (once): every file under REFERENCE."""

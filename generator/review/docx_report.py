@@ -7,14 +7,10 @@ subject and keywords filled in. Deterministic: fixed creation date and a stable 
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
 
-from generator.core.fileio import stable_zip
+from generator.drafting.docx_writer import package, reference_document, without_table_look
 from generator.map.obligations import ObligationMap
 from generator.review.render import INTRO, STATUS_HELP, clauses_words, strength_words, themes
 from generator.review.report import FINDING_WORDS, Finding, Report
@@ -23,13 +19,7 @@ FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def to_docx(report: Report, omap: ObligationMap) -> bytes:
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(20))
-    _language(doc)
+    doc = reference_document()  # the model's parts: A4, en-GB, styles valid for Word
     props = doc.core_properties
     props.title = f"Review of {report.protocol}"
     props.subject = "Councillor–officer protocol reviewed against the obligation map"
@@ -67,7 +57,7 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
         where = f" (model clause {o.model_number})" if o.model_number else ""
         doc.add_paragraph(f"Model wording{where}:")
         for line in (o.model_text or "").split("\n"):
-            doc.add_paragraph(line, style="Quote")
+            doc.add_paragraph(line, style="Clause Note")
 
     doc.add_heading("Weaker than the model", level=1)
     if not report.weaker:
@@ -105,12 +95,12 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
     if not report.unmatched:
         doc.add_paragraph("Every clause matched an obligation.")
     for c in report.unmatched:
-        p = doc.add_paragraph(style="List Bullet")
+        p = doc.add_paragraph()
         p.add_run(f"{c.number} ").bold = True
         p.add_run(c.text)
-    out = io.BytesIO()
-    doc.save(out)
-    return stable_zip(out.getvalue())
+    for table in doc.tables:
+        without_table_look(table)
+    return package(doc)
 
 
 def _header(table: object) -> None:
@@ -122,20 +112,3 @@ def _header(table: object) -> None:
     for cell in row.cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
-
-
-def _language(doc: object) -> None:
-    """UK English for the whole document (spell-checking and screen readers)."""
-    styles = doc.styles.element  # type: ignore[attr-defined]
-    rpr = styles.find(qn("w:docDefaults"))
-    if rpr is None:
-        return
-    run_defaults = rpr.find(qn("w:rPrDefault"))
-    r = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
-    if r is None:
-        return
-    lang = r.find(qn("w:lang"))
-    if lang is None:
-        lang = r.makeelement(qn("w:lang"), {})
-        r.append(lang)
-    lang.set(qn("w:val"), "en-GB")
