@@ -23,8 +23,9 @@ from generator.project import load_project
 from generator.serve import serve_cache
 from generator.site.build import build_pages
 from generator.site.model_pages import is_download
-from generator.site.search_index import clause_index
+from generator.site.search_index import clause_index, whole_pages_only
 from generator.views.obligation_view import GROUP_ABOVE
+from generator.views.trust import Publisher, last_updated
 
 ROOT = Path(__file__).resolve().parent
 _state: dict[str, Any] = {}
@@ -53,6 +54,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     config.markdown_extensions.append(CaptionBlock())
+    _state["publisher"] = Publisher.from_config(config.extra, config.site_url)
     return config
 
 
@@ -64,9 +66,14 @@ def on_files(files: Files, config: Any) -> Files:
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
             raise PluginError("\n".join(str(p) for p in errors))
-        pages = build_pages(project)
+        pages = build_pages(project, publisher=_state.get("publisher"))
     finally:
         gc.enable()
+    updated = last_updated(project.protocols, project.obligations)
+    if updated is not None:  # the footer shows it: a date from the data, never the clock
+        config.extra["last_updated"] = updated.date.human()
+        config.extra["last_updated_iso"] = updated.date.iso()
+        config.extra["last_updated_source"] = updated.source
     _state["project"] = project
     for path, content in sorted(pages.items()):
         if files.get_file_from_path(path) is None:  # a hand-written page wins over a placeholder
@@ -92,7 +99,7 @@ def on_post_build(config: Any) -> None:
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     data["docs"] = clause_index(
-        data["docs"],
+        whole_pages_only(data["docs"], config["use_directory_urls"]),
         project.protocols,
         config["use_directory_urls"],
         merge_identical=len(project.protocols) > GROUP_ABOVE,

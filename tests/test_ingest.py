@@ -90,7 +90,7 @@ def test_suggested_positions_are_marked_and_listed(ingested: tuple[Path, int, st
 
     page = build_pages(project)["obligations/protocol-sets-out-roles.md"]
     assert isinstance(page, str)
-    assert "suggested, not yet reviewed" in page.split("New Crawley Borough Council")[1]
+    assert "suggested, not yet reviewed" in page.split("### New Crawley Borough Council")[1]
     code, out, _ = run_cli("--root", str(root), "check")
     assert code == 0
     assert f"new-crawley: {len(omap.obligations)} suggested position(s) still to review:" in out

@@ -115,8 +115,14 @@ def test_search_index_has_one_entry_per_clause(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     locations = {d["location"] for d in index["docs"]}
     assert "protocols/southend/#southend-9-1-14" in locations
-    # obligation and comparison pages repeat clause text: left out, so results are clauses
-    assert not any(re.match(r"(obligations|compare)/[^#]+/", loc) for loc in locations)
+    # obligation, comparison and changes pages: one result each (their sections repeat
+    # clause text the protocol pages index clause by clause)
+    assert "obligations/need-to-know-principle/" in locations
+    assert "matrix/" in locations
+    assert any(loc.startswith("changes/farnham-from-west-mersea/") for loc in locations)
+    assert not any(re.match(r"(obligations|compare|changes)/[^#]+/#", loc) for loc in locations)
+    boosted = [d for d in index["docs"] if d["location"] == "obligations/need-to-know-principle/"]
+    assert boosted[0].get("boost") == 2
 
 
 def load_project_with(clauses: Path):  # type: ignore[no-untyped-def]

@@ -12,7 +12,6 @@ from generator.drafting import printed
 from generator.outputs.opendata import matrix_csv, obligations_data, protocols_data, to_json
 from generator.project import Project
 from generator.site.diff_pages import origin_diff_pages
-from generator.site.front_matter import front_matter
 from generator.site.model_pages import model_pages
 from generator.site.pages_compare import compare_chooser, compare_index, compare_page, pairs
 from generator.site.pages_draft import draft_pages
@@ -25,6 +24,7 @@ from generator.site.pages_reference import glossary_page, legislation_page, them
 from generator.site.pages_review import CHECK, review_pages
 from generator.views.corpus import build_corpus
 from generator.views.positions import positions_files
+from generator.views.trust import Publisher
 
 PAIR_LIMIT: int | None = None
 """How many compare-two-councils pages to build; None builds every pair."""
@@ -39,8 +39,8 @@ PLACEHOLDERS = {
     ),
     links.CHANGES: placeholder(
         "What changed from the model",
-        "Clause-by-clause differences between each protocol and the model it is based on "
-        "will appear here.",
+        "None of the protocols here is marked as following a model text another of them "
+        "holds, so there is no comparison with a model to show.",
     ),
     links.METHODOLOGY: placeholder("Methodology", "How this site was made will appear here."),
 }
@@ -57,8 +57,11 @@ WITHOUT_MAP = {
 }
 
 
-def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[str, str | bytes]:
-    """Every generated page and data file, by path relative to ``docs/``."""
+def build_pages(
+    project: Project, pair_limit: int | None = PAIR_LIMIT, publisher: Publisher | None = None
+) -> dict[str, str | bytes]:
+    """Every generated page and data file, by path relative to ``docs/``; with a
+    ``publisher``, each clause and obligation links to where an error is reported."""
     protocols, omap = project.protocols, project.obligations
     corpus = build_corpus(protocols, omap)
     models = printed.printed_models(omap, protocols) if omap else {}
@@ -72,12 +75,12 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         "data/protocols.json": to_json(protocols_data(protocols)),
     }
     for p in protocols:
-        pages[links.protocol_page(p.slug)] = protocol_page(corpus, p)
+        pages[links.protocol_page(p.slug)] = protocol_page(corpus, p, publisher)
     if omap:
         pages[links.OBLIGATIONS_INDEX] = obligations_index(corpus)
         for o in omap.obligations:
             pages[links.obligation_page(o.id)] = obligation_page(
-                corpus, o, model_wordings.get(o.id, ())
+                corpus, o, model_wordings.get(o.id, ()), publisher
             )
         pages[links.MATRIX] = matrix_page(corpus)
         pages[links.THEMES] = themes_page(corpus)
@@ -98,20 +101,9 @@ def build_pages(project: Project, pair_limit: int | None = PAIR_LIMIT) -> dict[s
         pages |= history_pages(omap, protocols)
     pages |= model_pages(project, models) | draft_pages(project)
     pages |= review_pages(project)
-    pages |= {
-        path: _exclude_from_search(text) if path.endswith(".md") else text
-        for path, text in origin_diff_pages(project).items()
-    }
+    pages |= origin_diff_pages(project)
     placeholders = dict(PLACEHOLDERS) if omap else PLACEHOLDERS | WITHOUT_MAP
     for path, text in placeholders.items():
         if not (project.root / "docs" / path).exists():  # a hand-written page wins
             pages.setdefault(path, text)
     return dict(sorted(pages.items()))
-
-
-def _exclude_from_search(page: str | bytes) -> str | bytes:
-    """A Markdown page without front matter, marked to stay out of the search index (it
-    repeats clause text; the protocol pages are the search targets)."""
-    if isinstance(page, bytes) or page.startswith("---\n"):
-        return page
-    return front_matter(exclude_from_search=True) + page

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.core.links import changes_page
+from generator.core.links import CHANGES, changes_page
 from generator.core.types import Clause, Kind, Protocol
 from generator.diff.compare import Change, ChangeKind, Direction, Options, compare
 from generator.diff.report_words import TITLES, describe, notes_of
@@ -42,7 +42,20 @@ def origin_diff_pages(project: Project) -> dict[str, str]:
         if model is None or council is None:
             continue
         pages[page_path(origin)] = origin_page(origin, model, council)
+    if pages:
+        pages[CHANGES] = changes_index(project)
     return pages
+
+
+def changes_index(project: Project) -> str:
+    """The list of 'what changed from the model' pages (the navigation's entry to them)."""
+    by_slug = {p.slug: p for p in project.protocols}
+    entries = [
+        (by_slug[o.council], by_slug[o.model], o.model_name, page_path(o))
+        for o in ORIGINS
+        if o.council in by_slug and o.model in by_slug
+    ]
+    return render("pages/changes_index.md.j2", entries=entries, page=CHANGES)
 
 
 def body(protocol: Protocol) -> list[Clause]:

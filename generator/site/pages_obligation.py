@@ -11,6 +11,7 @@ from generator.site.render import render
 from generator.views import obligation_view
 from generator.views.corpus import Corpus
 from generator.views.obligation_view import GROUP_ABOVE
+from generator.views.trust import Publisher, report_url
 
 __all__ = ["GROUP_ABOVE", "obligation_page", "obligations_index"]
 
@@ -20,9 +21,18 @@ def obligations_index(corpus: Corpus) -> str:
     return render("pages/obligations_index.md.j2", view=view)
 
 
-def obligation_page(corpus: Corpus, o: Obligation, model: Sequence[KindWording]) -> str:
+def obligation_page(
+    corpus: Corpus,
+    o: Obligation,
+    model: Sequence[KindWording],
+    publisher: Publisher | None = None,
+) -> str:
     """``model``: what the printed model of each kind of council writes for ``o``
     (:func:`generator.drafting.printed.wordings`), shown in its 'Model wording' section."""
-    view = obligation_view.obligation_page(corpus, o, links.obligation_page(o.id))
+    page = links.obligation_page(o.id)
+    view = obligation_view.obligation_page(corpus, o, page)
     same_as = corpus.omap.by_id.get(o.model_same_as) if corpus.omap and o.model_same_as else None
-    return render("pages/obligation.md.j2", view=view, model=shared(model), same_as=same_as)
+    report = report_url(publisher, f"Error in the obligation “{o.title}”", links.url(page))
+    return render(
+        "pages/obligation.md.j2", view=view, model=shared(model), same_as=same_as, report=report
+    )

@@ -7,6 +7,7 @@ from generator.core.types import Protocol
 from generator.site.render import render
 from generator.views import protocol_view
 from generator.views.corpus import Corpus
+from generator.views.trust import Publisher
 
 
 def protocols_index(corpus: Corpus) -> str:
@@ -14,7 +15,7 @@ def protocols_index(corpus: Corpus) -> str:
     return render("pages/protocols_index.md.j2", view=view)
 
 
-def protocol_page(corpus: Corpus, p: Protocol) -> str:
+def protocol_page(corpus: Corpus, p: Protocol, publisher: Publisher | None = None) -> str:
     """Metadata, provenance and every clause, anchored, quoted, with the obligations it carries."""
-    view = protocol_view.protocol_page(corpus, p, links.protocol_page(p.slug))
+    view = protocol_view.protocol_page(corpus, p, links.protocol_page(p.slug), publisher)
     return render("pages/protocol.md.j2", view=view)

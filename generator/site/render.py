@@ -76,6 +76,14 @@ def code(ident: str) -> Markup:
     return Markup("`" + ident + "`")
 
 
+def ext_url(target: str) -> Markup:
+    """A link to another site (an ``http(s)://`` address, checked where it was read): kept as
+    written except characters that could end a Markdown link destination or break markup."""
+    if not target.startswith(("https://", "http://")):
+        raise UnescapedText(f"{target[:40]!r} is not an http(s) address")
+    return Markup(quote(target, safe=":/?#[]@!$&*+,;=%-._~"))
+
+
 def yaml_title(text: str) -> Markup:
     """A page title for YAML front matter: a JSON string (valid YAML), never markup."""
     return Markup(json.dumps(safe_title(text), ensure_ascii=False))
@@ -161,7 +169,7 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(md=md, attr=attr, url=url, code=code, yaml_title=yaml_title)
+    env.filters.update(md=md, attr=attr, url=url, ext_url=ext_url, code=code, yaml_title=yaml_title)
     env.globals.update(
         rel=links.rel,
         protocol_page=links.protocol_page,

@@ -13,6 +13,26 @@ from typing import Any
 from generator.core.links import protocol_page, url
 from generator.core.types import Kind, Protocol
 
+WHOLE_PAGE_ONLY = ("obligations/", "compare/", "changes/")
+"""Folders whose pages are one search result each (their first section: title, statement,
+facts): their sections repeat clause text that the protocol pages index clause by clause.
+The folder's index page keeps its sections."""
+
+
+def whole_pages_only(docs: Sequence[dict[str, Any]], directory_urls: bool) -> list[dict[str, Any]]:
+    """``docs`` without the heading sections of pages in ``WHOLE_PAGE_ONLY``: one result per
+    obligation, per comparison, per list of changes."""
+    indexes = {
+        url(f"{folder}index.md", directory_urls=directory_urls) for folder in WHOLE_PAGE_ONLY
+    }
+    out = []
+    for doc in docs:
+        base, _, anchor = str(doc.get("location", "")).partition("#")
+        if anchor and base.startswith(WHOLE_PAGE_ONLY) and base not in indexes:
+            continue
+        out.append(doc)
+    return out
+
 
 def page_location(slug: str, directory_urls: bool) -> str:
     return url(protocol_page(slug), directory_urls=directory_urls)

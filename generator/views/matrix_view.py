@@ -31,10 +31,10 @@ class Also:
 
     clause: Clause
     short: str
-    """Its number, or '¶2' for the second clause cited."""
+    """Its own number ('4.1'), or how it is found: 'bullet under “Roles”'."""
     rest: str
-    """The rest of what a screen reader hears: ': Farnham Town Council, bullet under “Roles”'
-    (after the short name; hidden on screen)."""
+    """The rest of what a screen reader hears: ': Farnham Town Council' (after the short
+    name; hidden on screen)."""
 
 
 @dataclass(frozen=True)
@@ -149,11 +149,7 @@ def _cell(pos: Position) -> Cell:
     if not pos.stated:
         return Cell(pos, SORT_VALUE[Status.ABSENT], None, ())
     also = tuple(
-        Also(
-            c,
-            c.number or f"¶{i}",
-            f": {pos.protocol.meta.council}, {clause_name(c)}",
-        )
-        for i, c in enumerate(pos.clauses[1:], start=2)
+        Also(c, c.number or clause_name(c), f": {pos.protocol.meta.council}")
+        for c in pos.clauses[1:]
     )
     return Cell(pos, SORT_VALUE[pos.status], pos.clauses[0], also)

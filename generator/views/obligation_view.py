@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.core import links
 from generator.core.types import Clause, Protocol
@@ -33,6 +33,9 @@ class Quote:
     """The protocol page, relative to this page (cross-references inside the quote use it)."""
     name: str
     """'clause 3.5', 'bullet under “Roles”'."""
+    differs: str = ""
+    """When words are highlighted: what they are missing from ('Farnham Town Council',
+    'wording 2', 'the model wording'); '' when nothing is compared."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ def obligation_page(corpus: Corpus, o: Obligation, page: str) -> ObligationPage:
         if p.slug not in stated
     )
     wordings = _grouped(corpus, o, have, page) if grouped else _each(corpus, o, have, page)
+    compared = _compared(o, wordings, grouped)
+    wordings = _highlighted(wordings, compared)
     return ObligationPage(
         obligation=o,
         page=page,
@@ -130,7 +135,7 @@ def obligation_page(corpus: Corpus, o: Obligation, page: str) -> ObligationPage:
         wordings=wordings,
         silent=silent,
         absent_meaning=STATUS_MEANING[Status.ABSENT],
-        compared=_compared(o, wordings, grouped),
+        compared=compared,
         related=tuple(related(corpus, o)[:12]),
     )
 
@@ -197,6 +202,25 @@ def _compared(o: Obligation, wordings: Sequence[Wording], grouped: bool) -> tupl
                 quotes=tuple(zip(w.position.clauses, marks, strict=True)),
             )
         )
+    return tuple(out)
+
+
+def _highlighted(wordings: Sequence[Wording], compared: Sequence[Compared]) -> tuple[Wording, ...]:
+    """Each wording quoted once, with the words its closest other wording lacks highlighted
+    (the comparison is shown in the quote itself, not in a second copy of it)."""
+    by_anchor = {c.anchor.removeprefix("compare-"): c for c in compared}
+    out = []
+    for w in wordings:
+        c = by_anchor.get(w.anchor)
+        if c is None:
+            out.append(w)
+            continue
+        marks = dict((id(clause), segs) for clause, segs in c.quotes)
+        quotes = tuple(
+            replace(q, segments=marks.get(id(q.clause), q.segments), differs=c.other)
+            for q in w.quotes
+        )
+        out.append(replace(w, quotes=quotes))
     return tuple(out)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from generator.core.dates import human_date
+from generator.core.links import changes_page, url
 from generator.core.types import Clause, Kind, Protocol
 from generator.map.obligations import Obligation
 from generator.views.clause_text import Segment
 from generator.views.corpus import Corpus
+from generator.views.origins import ORIGINS, Origin
+from generator.views.trust import Publisher, report_url
 
 
 class BlockKind(StrEnum):
@@ -58,16 +62,37 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where the text comes from: the council's document, and how its text was taken."""
+
+    document_title: str | None
+    source_url: str | None
+    source_url_note: str | None
+    adopted: str
+    """The adoption date in words ('Not stated' when the document gives none)."""
+    retrieved: str
+    """When the text was taken, in words, or 'not recorded'."""
+    transcription: str | None
+    seed: str
+    """The internal name of the extracted text the page is made from."""
+
+
+@dataclass(frozen=True)
 class ProtocolPage:
     """Everything the protocol page shows."""
 
     protocol: Protocol
     page: str
     facts: tuple[Fact, ...]
+    provenance: Provenance
     dropped: tuple[str, ...]
     """What was left out of the seed text as page furniture, each in words."""
     has_map: bool
     blocks: tuple[Block, ...]
+    changes: tuple[tuple[str, str], ...] = ()
+    """'What changed from the model' pages about this protocol: (link text, page path)."""
+    reports: Mapping[str, str] = field(default_factory=dict)
+    """Clause id -> the address for reporting an error in it (empty with no publisher)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +134,9 @@ def protocols_index(corpus: Corpus, page: str) -> ProtocolsIndex:
     )
 
 
-def protocol_page(corpus: Corpus, p: Protocol, page: str) -> ProtocolPage:
+def protocol_page(
+    corpus: Corpus, p: Protocol, page: str, publisher: Publisher | None = None
+) -> ProtocolPage:
     m = p.meta
     facts = [
         Fact("Council", m.council),
@@ -130,10 +157,56 @@ def protocol_page(corpus: Corpus, p: Protocol, page: str) -> ProtocolPage:
         protocol=p,
         page=page,
         facts=tuple(facts),
+        provenance=Provenance(
+            document_title=m.document_title,
+            source_url=m.source_url,
+            source_url_note=m.source_url_note,
+            adopted=human_date(m.adopted),
+            retrieved=human_date(m.retrieved, missing="not recorded"),
+            transcription=m.transcription,
+            seed=m.source,
+        ),
         dropped=dropped,
         has_map=corpus.omap is not None,
         blocks=_blocks(corpus, p),
+        changes=_changes(corpus, p),
+        reports=_reports(p, page, publisher),
     )
+
+
+def _reports(p: Protocol, page: str, publisher: Publisher | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in p.clauses:
+        name = f"clause {c.number}" if c.number else f"the clause “{_opening(c.text)}”"
+        title = f"Error in {p.meta.council}'s protocol, {name}"
+        report = report_url(publisher, title, url(page, c.id))
+        if report is not None:
+            out[c.id] = report
+    return out
+
+
+def _opening(text: str, words: int = 8) -> str:
+    cut = text.split()
+    return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+
+
+def _changes(corpus: Corpus, p: Protocol) -> tuple[tuple[str, str], ...]:
+    """Links to the pages comparing this protocol with the model text it follows, or with
+    the councils that follow it (when it holds the model text)."""
+    names = {q.slug: q.meta.council for q in corpus.protocols}
+    out: list[tuple[str, str]] = []
+    for o in ORIGINS:
+        if o.council not in names or o.model not in names:
+            continue
+        if o.council == p.slug:
+            out.append((f"What {names[o.council]} changed from {o.model_name}", _page(o)))
+        elif o.model == p.slug:
+            out.append((f"What {names[o.council]} changed from this text", _page(o)))
+    return tuple(out)
+
+
+def _page(o: Origin) -> str:
+    return changes_page(o.council, o.model)
 
 
 def _blocks(corpus: Corpus, p: Protocol) -> tuple[Block, ...]:

@@ -23,9 +23,9 @@ STRENGTH_WORDS = {
     Strength.EXPECTED: "expected",
 }
 STRENGTH_MEANING = {
-    Strength.MUST: "a binding rule (must, shall, will not)",
-    Strength.SHOULD: "advice the protocol expects to be followed (should)",
-    Strength.MAY: "a permission or option (may, can)",
+    Strength.MUST: "a binding rule, worded must, shall or will not",
+    Strength.SHOULD: "advice the protocol expects to be followed, worded should",
+    Strength.MAY: "a permission or option, worded may or can",
     Strength.EXPECTED: "stated as what one side can expect of the other",
 }
 

@@ -1,0 +1,94 @@
+"""Text that reads as if a program wrote it, found in a built site's pages.
+
+A page's visible text (its article, without the councils' quoted words, code, or hidden
+text) is scanned for: doubled brackets, nested brackets, clause ids shown as words, an
+explanation repeating the phrase it explains, a label such as "i 4 para 6", and a heading
+with nothing under it before the next heading of the same or a higher level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+
+SKIP = (
+    ".//*[@data-quote]",  # the councils' own words, shown exactly as written
+    ".//code",
+    ".//pre",
+    ".//script",
+    ".//style",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' visually-hidden ')]",
+    ".//*[@hidden]",
+)
+# The text of the protocols' own tables (policy-details tables, rows) is theirs too.
+PROTOCOL_SKIP = (".//table",)
+
+CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("doubled brackets", re.compile(r"\(\(|\)\)")),
+    ("nested brackets", re.compile(r"\([^()]*\([^()]*\)[^()]*\)")),
+    ("a clause id shown as text", re.compile(r"\b[a-z]+(?:-[a-z]+)*(?:-[a-z0-9]+)*-\d+-\d+\b")),
+    ("a label like 'i 4 para 6'", re.compile(r"\b[ivx]+ \d+ para \d+\b|\bpara \d+\b")),
+    ("a phrase repeated in a row", re.compile(r"\b(\w+(?:\W+\w+){2,})\W+\1\b", re.IGNORECASE)),
+    (
+        "a bracket repeating its sentence's opening words",
+        re.compile(r"(?:^|[.:]\s+)(\w+)\W+(\w+)\b[^()]*\(\s*\1\W+\2\b", re.IGNORECASE),
+    ),
+)
+
+
+def _text(article: lxml.html.HtmlElement, protocol_page: bool) -> str:
+    for selector in SKIP + (PROTOCOL_SKIP if protocol_page else ()):
+        for el in article.xpath(selector):
+            el.drop_tree()  # keeps the text after it
+    return " ".join(article.text_content().split())
+
+
+def _empty_headings(article: lxml.html.HtmlElement) -> Iterator[str]:
+    heads = re.compile(r"^h[1-6]$")
+    blocks = [el for el in article.iter() if isinstance(el.tag, str)]
+    for i, el in enumerate(blocks):
+        if not heads.match(el.tag):
+            continue
+        level = int(el.tag[1])
+        for nxt in blocks[i + 1 :]:
+            if nxt in el.iterdescendants():
+                continue
+            if heads.match(nxt.tag):
+                if int(nxt.tag[1]) <= level:
+                    yield " ".join(el.text_content().split())
+                break
+            content = ("p", "li", "table", "blockquote", "div", "ul", "ol", "details")
+            if nxt.tag in content and (nxt.tag == "table" or nxt.text_content().strip()):
+                break
+
+
+def problems(site: Path) -> list[str]:
+    """Every machine-looking piece of text in the site's pages, as 'page: what: text'."""
+    out: list[str] = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/")) or rel == "404.html":
+            continue
+        doc = lxml.html.fromstring(path.read_bytes())
+        found = doc.xpath("//article")
+        if not found:
+            continue
+        article = found[0]
+        out += [f"{rel}: an empty heading: {h}" for h in _empty_headings(article)]
+        text = _text(article, rel.startswith("protocols/"))
+        for what, pattern in CHECKS:
+            for m in pattern.finditer(text):
+                start = max(0, m.start() - 40)
+                out.append(f"{rel}: {what}: …{text[start : m.end() + 40]}…")
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    found = problems(Path(sys.argv[1]))
+    print("\n".join(found))
+    print(len(found), "problems")
