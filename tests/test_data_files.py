@@ -118,3 +118,18 @@ def test_origins_are_slugs_of_two_protocols() -> None:
         "(e.g. 'west-mersea')",
         "generator/data/origins.yaml:4: entry: a protocol cannot be its own model",
     ]
+
+
+def test_legislation_links_go_only_to_the_official_texts() -> None:
+    entries = [
+        ("code-of-conduct", "https://www.legislation.gov.uk/ukpga/2011/20/contents"),
+        ("officers-code", "javascript:alert(1)"),
+    ]
+    text = "".join(
+        f"- id: {i}\n  title: T\n  pattern: '{i}'\n  about: A.\n  url: '{u}'\n" for i, u in entries
+    )
+    assert _problems(load_sources, text) == [
+        "generator/data/legislation.yaml:6: 'officers-code': url must be an https address on "
+        "legislation.gov.uk or gov.uk"
+    ]
+    assert all(s.url.startswith("https://www.") for s in SOURCES if s.url)

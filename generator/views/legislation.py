@@ -27,6 +27,9 @@ class Source:
     """Regular expression (case-insensitive) that finds a citation in clause text."""
     about: str
     """What it is, in a sentence."""
+    url: str = ""
+    """Where to read it (legislation.gov.uk for an Act, GOV.UK for guidance); '' when there
+    is no one text (each council's own code of conduct)."""
 
 
 def load_sources(text: str | None = None) -> tuple[Source, ...]:
@@ -34,8 +37,13 @@ def load_sources(text: str | None = None) -> tuple[Source, ...]:
 
     Raises ``InputError`` naming the file, line and cause of every bad entry.
     """
-    entries = read_entries("legislation.yaml", ("id", "title", "pattern", "about"), (), text)
+    entries = read_entries("legislation.yaml", ("id", "title", "pattern", "about"), ("url",), text)
     problems = [p for e in entries for p in check_id(e) + check_pattern(e)]
+    problems += [
+        Problem(e.path, e.line, f"'{e.values['id']}': url must be an https address on {_HOSTS}")
+        for e in entries
+        if "url" in e.values and not _URL.match(str(e.values["url"]))
+    ]
     ids = {e.values["id"] for e in entries}
     problems += [
         Problem(entries[0].path, 0, f"no entry with id '{needed}': the page needs it ({why})")
@@ -46,6 +54,9 @@ def load_sources(text: str | None = None) -> tuple[Source, ...]:
         raise InputError(problems)
     return tuple(Source(**e.values) for e in entries)
 
+
+_URL = re.compile(r"^https://www\.(?:legislation\.gov\.uk|gov\.uk)/[\w./-]+$")
+_HOSTS = "legislation.gov.uk or gov.uk"
 
 NEEDED = {
     "code-of-conduct": "the councillors' code is told apart from the officers' code",
