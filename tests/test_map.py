@@ -40,6 +40,15 @@ def test_every_obligation_speaks_for_every_protocol() -> None:
     assert len(omap.themes) >= 10
 
 
+def test_any_yaml_reader_reads_the_map() -> None:
+    """Others read clauses.yaml with plain PyYAML (pure Python): it must parse there too, not
+    only with libyaml or ruamel (a '?' in a plain flow scalar parses in one and not the other)."""
+    import yaml as pyyaml
+
+    data = pyyaml.load((ROOT / "clauses.yaml").read_text(encoding="utf-8"), pyyaml.SafeLoader)
+    assert len(data["obligations"]) > 100
+
+
 def test_rewriting_the_map_keeps_comments_order_and_layout() -> None:
     text = (ROOT / "clauses.yaml").read_text(encoding="utf-8")
     yaml = yaml_for_editing()
