@@ -170,3 +170,16 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page at desktop width in the shared Chromium."""
+    context = browser.new_context(viewport=DESKTOP)
+    p = context.new_page()
+    yield p
+    context.close()

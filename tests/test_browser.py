@@ -8,26 +8,15 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE
+from tests.conftest import AXE, DESKTOP, PHONE
 
 pytestmark = pytest.mark.slow
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP)
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 def _first(built_site: Path, folder: str) -> str:

@@ -8,26 +8,15 @@ built and served once per session (``built_site`` and ``site_url`` in conftest.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE
+from tests.conftest import AXE, DESKTOP, PHONE
 
 pytestmark = pytest.mark.slow
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP)
-    p = context.new_page()
-    yield p
-    context.close()
 
 
 # ------------------------------------------------------------------------------ search

@@ -18,7 +18,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.drafting.model_checks import COMBINATIONS
-from tests.conftest import ROOT
+from tests.conftest import DESKTOP, PHONE, ROOT
 from tests.draft_form import fill, parts, random_answers, structure
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -28,8 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium"),
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 SETS = 25
 """Seeded random answer sets drafted in the browser and by the command line."""
 KINDS = [(n, t, g) for n, t, g in COMBINATIONS]
