@@ -6,7 +6,7 @@ Loading keeps line numbers (ruamel round-trip nodes), so every problem prints as
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -148,53 +148,58 @@ class _Reader:
             )
             return None
 
-    def themes(self, node: Any, line: int) -> list[Theme]:
+    def entries(
+        self, node: Any, line: int, key: str, noun: str, not_mapping: str, example: str
+    ) -> Iterator[tuple[int, Mapping[str, Any], str, str]]:
+        """The mappings of a list of entries with kebab-case ids (themes, obligations), each
+        with its line, id and name for messages; the list's shape, ids and duplicates checked."""
         if not isinstance(node, list) or not node:
-            self.problem(line, "'themes' must be a non-empty list")
-            return []
-        out: list[Theme] = []
+            self.problem(line, f"'{key}' must be a non-empty list")
+            return
         seen: dict[str, int] = {}
         for i, item in enumerate(node):
             at = _line(node, index=i)
             if not isinstance(item, Mapping):
-                self.problem(at, "each theme needs id, title and description")
+                self.problem(at, not_mapping)
                 continue
-            tid = str(item.get("id") or "")
-            what = f"theme '{tid}'"
-            if not ID.match(tid):
-                self.problem(at, f"{what}: id must be kebab-case, like 'access-to-information'")
-            if tid in seen:
-                self.problem(at, f"duplicate theme id '{tid}' (first at line {seen[tid]})")
-            seen[tid] = at
-            out.append(
-                Theme(
-                    tid,
-                    self.text(item, "title", at, what),
-                    self.text(item, "description", at, what),
-                    at,
-                )
+            ident = str(item.get("id") or "")
+            what = f"{noun} '{ident}'"
+            if not ID.match(ident):
+                self.problem(at, f"{what}: id must be kebab-case, like '{example}'")
+            if ident in seen:
+                self.problem(at, f"duplicate {noun} id '{ident}' (first at line {seen[ident]})")
+            seen[ident] = at
+            yield at, item, ident, what
+
+    def themes(self, node: Any, line: int) -> list[Theme]:
+        return [
+            Theme(
+                tid,
+                self.text(item, "title", at, what),
+                self.text(item, "description", at, what),
+                at,
             )
-        return out
+            for at, item, tid, what in self.entries(
+                node,
+                line,
+                "themes",
+                "theme",
+                "each theme needs id, title and description",
+                "access-to-information",
+            )
+        ]
 
     def obligations(self, node: Any, line: int, themes: list[Theme]) -> list[Obligation]:
-        if not isinstance(node, list) or not node:
-            self.problem(line, "'obligations' must be a non-empty list")
-            return []
         theme_ids = [t.id for t in themes]
         out: list[Obligation] = []
-        seen: dict[str, int] = {}
-        for i, item in enumerate(node):
-            at = _line(node, index=i)
-            if not isinstance(item, Mapping):
-                self.problem(at, "each obligation must be a mapping")
-                continue
-            oid = str(item.get("id") or "")
-            what = f"obligation '{oid}'"
-            if not ID.match(oid):
-                self.problem(at, f"{what}: id must be kebab-case, like 'no-silent-copies'")
-            if oid in seen:
-                self.problem(at, f"duplicate obligation id '{oid}' (first at line {seen[oid]})")
-            seen[oid] = at
+        for at, item, oid, what in self.entries(
+            node,
+            line,
+            "obligations",
+            "obligation",
+            "each obligation must be a mapping",
+            "no-silent-copies",
+        ):
             theme = str(item.get("theme") or "")
             if theme not in theme_ids:
                 self.problem(

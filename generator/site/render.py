@@ -153,22 +153,28 @@ def _finalize(value: Any) -> Any:
     )
 
 
-@functools.cache
-def environment() -> Environment:
-    """The environment, made once (compiled templates are kept between pages)."""
-    env = Environment(
+def _environment(*, autoescape: bool, **options: Any) -> Environment:
+    """An environment over ``templates/`` with the rules every output shares: undefined names
+    and unfiltered text are errors, block tags leave no blank lines, templates edited under
+    ``mkdocs serve`` are read again."""
+    return Environment(
         loader=PackageLoader("generator.site", "templates"),
-        autoescape=True,
+        autoescape=autoescape,
         undefined=StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=True,  # a template edited under `mkdocs serve` is read again
-        # Markdown's own "{#id}" anchors must pass through: template comments are {## ##}.
-        comment_start_string="{##",
-        comment_end_string="##}",
+        auto_reload=True,
+        **options,
     )
+
+
+@functools.cache
+def environment() -> Environment:
+    """The environment, made once (compiled templates are kept between pages)."""
+    # Markdown's own "{#id}" anchors must pass through: template comments are {## ##}.
+    env = _environment(autoescape=True, comment_start_string="{##", comment_end_string="##}")
     env.filters.update(md=md, attr=attr, url=url, ext_url=ext_url, code=code, yaml_title=yaml_title)
     env.globals.update(
         rel=links.rel,
@@ -188,16 +194,7 @@ def environment() -> Environment:
 def plain_environment() -> Environment:
     """The environment for plain-text downloads (``templates/downloads/``): no autoescaping,
     one escaping filter (``plain``), unfiltered text refused."""
-    env = Environment(
-        loader=PackageLoader("generator.site", "templates"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=True,
-    )
+    env = _environment(autoescape=False)
     env.filters.update(plain=plain, spans=plain_spans)
     env.globals.update(emsp=Markup("\u2003"))
     return env

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from generator.core.types import Clause, Protocol
 from generator.map.obligations import Status, Theme
 from generator.views import glossary, legislation
 from generator.views.corpus import Corpus
 from generator.views.words_display import clause_name
+
+Entry = TypeVar("Entry")
+Use = TypeVar("Use")
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,6 @@ class TermUse:
 
 
 @dataclass(frozen=True)
-class TermView:
-    term: glossary.Term
-    uses: tuple[TermUse, ...]
-
-
-@dataclass(frozen=True)
-class GlossaryPage:
-    terms: tuple[TermView, ...]
-
-
-@dataclass(frozen=True)
 class Citation:
     protocol: Protocol
     clause: Clause
@@ -62,14 +55,21 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class SourceView:
-    source: legislation.Source
-    citations: tuple[Citation, ...]
+class Uses(Generic[Entry, Use]):
+    """A reference entry (a glossary term, an Act or guidance) and where protocols use it."""
+
+    entry: Entry
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    terms: tuple[Uses[glossary.Term, TermUse], ...]
 
 
 @dataclass(frozen=True)
 class LegislationPage:
-    sources: tuple[SourceView, ...]
+    sources: tuple[Uses[legislation.Source, Citation], ...]
 
 
 def themes_page(corpus: Corpus) -> ThemesPage:
@@ -93,14 +93,14 @@ def glossary_page(corpus: Corpus) -> GlossaryPage:
                 found.setdefault(m.term.id, []).append(c.id)
         for tid, ids in found.items():
             uses[tid].append(TermUse(p, ids[0], len(ids)))
-    return GlossaryPage(tuple(TermView(t, tuple(uses[t.id])) for t in glossary.TERMS))
+    return GlossaryPage(tuple(Uses(t, tuple(uses[t.id])) for t in glossary.TERMS))
 
 
 def legislation_page(corpus: Corpus) -> LegislationPage:
     found = legislation.citations(corpus.protocols)
     return LegislationPage(
         tuple(
-            SourceView(
+            Uses(
                 s,
                 tuple(Citation(p, c, clause_name(c), excerpt(c.text)) for p, c in found[s.id]),
             )
