@@ -6,6 +6,7 @@ ready-made Word files."""
 from __future__ import annotations
 
 import gzip
+import os
 import random
 import subprocess
 import sys
@@ -241,6 +242,52 @@ def test_open_answers_carries_on(context: Any, site_url: str, tmp_path: Path) ->
     page.set_input_files("#f-open", str(bad))
     page.wait_for_selector("#draft-errors:not([hidden])")
     assert "unknown key 'colour'" in page.locator("#draft-errors-list").inner_text()
+
+
+def _cli_messages(answers: Path) -> list[str]:
+    """What ``draft`` prints about an answers file, the path as the browser names it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "draft", "--answers", answers.name, "--out", "x.docx"],
+        cwd=answers.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [line for line in result.stderr.splitlines() if line.startswith(answers.name + ":")]
+
+
+OLD_KEY_FILES = {
+    "renamed": "council_name: X\ntier: parish\nchair_title: Leader\ncomplaints_to: Clerk\n",
+    "twice": "council_name: X\ntier: parish\nchair_title: A\ncivic_head_title: B\ncolor: red\n",
+    "unknown": "council_name: X\ntier: Parrish\nnation: Englnd\ncolour: blue\ncivic_head: Y\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(OLD_KEY_FILES))
+def test_open_answers_says_what_draft_says_about_old_and_unknown_keys(
+    context: Any, site_url: str, tmp_path: Path, case: str
+) -> None:
+    answers = tmp_path / f"{case}.yaml"
+    answers.write_text(OLD_KEY_FILES[case], encoding="utf-8")
+    cli = _cli_messages(answers)
+    assert cli, case
+    page = _open(context, site_url)
+    page.set_input_files("#f-open", str(answers))
+    if all(m.endswith(" (warning)") for m in cli):
+        # Notes only: the answers are used, the notes read out in the status region.
+        page.wait_for_selector("#draft-status li")
+        assert page.get_attribute("#draft-status", "role") == "status"
+        shown = page.locator("#draft-status li").all_inner_texts()
+        assert page.is_checked("#f-tier-parish")
+        assert page.input_value("#f-civic_head_title") == "Leader"
+        assert page.input_value("#f-officer_complaints_to") == "Clerk"
+    else:
+        page.wait_for_selector("#draft-errors:not([hidden])")
+        shown = page.locator("#draft-errors-list li").all_inner_texts()
+        assert page.evaluate("document.activeElement.id") == "draft-errors"
+    assert sorted(shown) == sorted(cli), case
+    assert not page.errors
 
 
 def _tab_to(page: Any, target: str, limit: int = 80) -> None:

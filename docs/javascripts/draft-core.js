@@ -152,6 +152,95 @@ window.DraftCore = function (kit) {
     return out;
   }
 
+  // ------------------------------------------------------------------ opening an answers file
+
+  /* The old keys of an answers file, read under their new names as draft reads them: the
+   * keys, the renames and the messages are the kit's (answers.OLD_KEYS and its messages).
+   * Renames data in place; returns [{key, message, warning}] in draft's order. */
+  function oldKeys(data) {
+    var out = [];
+    kit.rules.old_keys.forEach(function (o) {
+      if (!(o.old in data)) return;
+      if (o.new in data) {
+        out.push({ key: o.old, message: o.twice, warning: false });
+        return;
+      }
+      out.push({ key: o.old, message: o.renamed, warning: true });
+      if (o.mixed_up && sameRole(String(data[o.old]), o.mixed_up[0])) {
+        out.push({ key: o.old, message: o.mixed_up[1], warning: true });
+      }
+      data[o.new] = data[o.old];
+      delete data[o.old];
+    });
+    return out;
+  }
+
+  /* The longest block shared by a[alo:ahi] and b[blo:bhi]: difflib's find_longest_match
+   * (earliest in a, then in b), with no junk but difflib's popular elements of a long b. */
+  function longestMatch(a, b2j, alo, ahi, blo, bhi) {
+    var besti = alo, bestj = blo, bestsize = 0, j2len = {};
+    for (var i = alo; i < ahi; i++) {
+      var newj2len = {};
+      (b2j[a[i]] || []).forEach(function (j) {
+        if (j < blo || j >= bhi) return;
+        var k = (j2len[j - 1] || 0) + 1;
+        newj2len[j] = k;
+        if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+      });
+      j2len = newj2len;
+    }
+    return [besti, bestj, bestsize];
+  }
+
+  /* difflib.SequenceMatcher(None, a, b).ratio(), over code points. */
+  function ratio(a, b) {
+    var b2j = {};
+    b.forEach(function (ch, j) { (b2j[ch] = b2j[ch] || []).push(j); });
+    if (b.length >= 200) {
+      var most = Math.floor(b.length / 100) + 1;
+      Object.keys(b2j).forEach(function (ch) { if (b2j[ch].length > most) delete b2j[ch]; });
+    }
+    var matched = 0;
+    var queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop();
+      var m = longestMatch(a, b2j, q[0], q[1], q[2], q[3]);
+      if (!m[2]) continue;
+      matched += m[2];
+      if (q[0] < m[0] && q[2] < m[1]) queue.push([q[0], m[0], q[2], m[1]]);
+      if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]);
+    }
+    var total = a.length + b.length;
+    return total ? 2 * matched / total : 1;
+  }
+
+  /* " (closest: a, b)" or "", as generator.core.suggest.hint words it: up to n options at
+   * least kit.rules.closest_cutoff alike, best first (ties: the later name first). */
+  function closest(word, options, n) {
+    var b = Array.from(word);
+    var found = [];
+    options.forEach(function (x) {
+      var r = ratio(Array.from(x), b);
+      if (r >= kit.rules.closest_cutoff) found.push([r, x]);
+    });
+    found.sort(function (p, q) { return q[0] - p[0] || (q[1] > p[1] ? 1 : q[1] < p[1] ? -1 : 0); });
+    found = found.slice(0, n).map(function (p) { return p[1]; });
+    return found.length ? " (closest: " + found.join(", ") + ")" : "";
+  }
+
+  /* draft's message for a key an answers file may not have. */
+  function unknownKey(key) {
+    return "unknown key '" + key + "'" + closest(key, kit.rules.keys, 3) + "; the keys are: " +
+      kit.rules.keys.join(", ");
+  }
+
+  /* draft's message for a nation, tier or governance it does not know (value as written). */
+  function unknownWord(key, value, options) {
+    var word = key === "tier" ? value.toLowerCase() : value.trim().toLowerCase();
+    return "unknown " + key + " '" + value + "'" + closest(word, options, 1) + "; use one of: " +
+      options.join(", ");
+  }
+
   // ------------------------------------------------------------------ drafting
 
   function merge(spans) {
@@ -428,7 +517,8 @@ window.DraftCore = function (kit) {
   return {
     squash: squash, bare: bare, variables: variables, parseDate: parseDate,
     problems: problems, readingProblems: readingProblems, renderClause: renderClause,
-    draft: draft, docx: docx,
+    draft: draft, docx: docx, oldKeys: oldKeys, closest: closest, unknownKey: unknownKey,
+    unknownWord: unknownWord,
     yaml: answersYaml, plain: plain
   };
 };

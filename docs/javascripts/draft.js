@@ -109,7 +109,19 @@
     return label ? "The answer to '" + label.textContent + "'" : "'" + key + "'";
   }
 
-  /* Every problem with the answers: [{key, message}], as draft would refuse them. */
+  /* The line of a top-level key in an answers file's text (0 when not found), as draft
+   * names it in its messages. */
+  function lineOf(text, key) {
+    var lines = text.split(/\r\n|\r|\n/);
+    for (var i = 0; i < lines.length; i++) {
+      var m = /^(["']?)(.*?)\1[ \t]*:(?:[ \t]|$)/.exec(lines[i]);
+      if (m && m[2] === key) return i + 1;
+    }
+    return 0;
+  }
+
+  /* Open an answers file into the form. Returns every problem with it, as draft prints them
+   * ("file:line: message", warnings marked): [{key: "open", message, warning}]. */
   function openAnswers(text, name) {
     var data;
     try {
@@ -119,24 +131,34 @@
     }
     if (data === null || data === undefined) data = {};
     if (typeof data !== "object" || Array.isArray(data)) {
-      return [{ key: "open", message: name + ": expected 'key: value' lines, starting with council_name and tier" }];
+      return [{ key: "open", message: name + ":1: expected 'key: value' lines, starting with council_name and tier" }];
     }
     var out = [];
-    var old = { chair_title: "civic_head_title", complaints_to: "officer_complaints_to" };
-    Object.keys(old).forEach(function (k) {
-      if (k in data && !(old[k] in data)) { data[old[k]] = data[k]; delete data[k]; }
-    });
+    function report(key, message, warning) {
+      var line = lineOf(text, key);
+      out.push({
+        key: "open",
+        message: name + (line ? ":" + line : "") + ": " + message + (warning ? " (warning)" : ""),
+        warning: !!warning
+      });
+    }
+    core.oldKeys(data).forEach(function (p) { report(p.key, p.message, p.warning); });
+    var old = {};
+    kit.rules.old_keys.forEach(function (o) { old[o.old] = true; });
     Object.keys(data).forEach(function (key) {
-      if (kit.rules.keys.indexOf(key) < 0) {
-        out.push({ key: "open", message: name + ": unknown key '" + key + "'; the keys are: " + kit.rules.keys.join(", ") });
-      }
+      if (kit.rules.keys.indexOf(key) < 0 && !old[key]) report(key, core.unknownKey(key));
     });
     var str = function (v) { return v === null || v === undefined ? "" : String(v); };
+    var options = {
+      nation: kit.rules.nations,
+      tier: kit.rules.tiers.map(function (t) { return t.id; }),
+      governance: kit.rules.governance
+    };
     ["nation", "tier", "governance"].forEach(function (key) {
       var value = str(data[key]).trim().toLowerCase();
       var input = value && app.querySelector('input[name="' + key + '"][value="' + CSS.escape(value) + '"]');
       if (input) input.checked = true;
-      else if (value) out.push({ key: "open", message: name + ": unknown " + key + " '" + value + "'" });
+      else if (value) report(key, core.unknownWord(key, str(data[key]), options[key]));
       else if (key === "tier") app.querySelectorAll('input[name="tier"]').forEach(function (i) { i.checked = false; });
       else if (key === "nation") $("f-nation-england").checked = true;
     });
@@ -211,6 +233,22 @@
       box.focus();
       box.scrollIntoView({ block: "start" });
     }
+  }
+
+  /* A message in the status region (role=status, read out politely), with a list of notes
+   * (draft's warnings, word for word) under it. */
+  function status(text, notes) {
+    var box = $("draft-status");
+    box.textContent = text;
+    if (!notes.length) return;
+    var ul = document.createElement("ul");
+    ul.className = "draft-status__notes";
+    notes.forEach(function (p) {
+      var li = document.createElement("li");
+      li.textContent = p.message;
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
   }
 
   function fieldFor(key) {
@@ -426,12 +464,16 @@
       if (!file) return;
       file.text().then(function (text) {
         var list = openAnswers(text, file.name);
+        var notes = list.filter(function (p) { return p.warning; });
         refresh();
-        if (list.length) {
+        if (notes.length < list.length) {
+          // As draft does, errors and warnings together: the file is not used.
+          status("", []);
           showStep(0, false);
           showErrors(list);
           return;
         }
+        status("Opened " + file.name + (notes.length ? ", with " + (notes.length === 1 ? "a note" : notes.length + " notes") + ":" : "."), notes);
         var all = core.problems(answers(), clauses(), isOn, labelOf);
         if (all.length) {
           var first = Math.max(0, stepOf(all[0].key));
@@ -443,7 +485,6 @@
         clauseBoxes();
         showErrors([]);
         showStep(steps().length - 1, true);
-        $("draft-status").textContent = "Opened " + file.name + ".";
       });
     });
   }

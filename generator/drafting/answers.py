@@ -85,6 +85,33 @@ LIST_KEYS = ("include", "exclude")
 OLD_KEYS = {"chair_title": "civic_head_title", "complaints_to": "officer_complaints_to"}
 """Keys of earlier versions, still read, and the key each became."""
 
+MIXED_UP = {
+    "chair_title": (
+        "Leader",
+        "the Leader is the political leader, not the civic head: put it under "
+        "'leader_title' and give the chair of the council as 'civic_head_title'",
+    )
+}
+"""Old keys whose old name invited a wrong answer: the answer, and the warning it gets."""
+
+
+def renamed(old: str) -> str:
+    """The warning for an old key read under its new name."""
+    new = OLD_KEYS[old]
+    return f"'{old}' is now '{new}'; read as '{new}' (rename it in your answers file)"
+
+
+def given_twice(old: str) -> str:
+    """The error for an old key given beside the key it became."""
+    new = OLD_KEYS[old]
+    return f"'{old}' is the old name of '{new}'; give only '{new}'"
+
+
+def unknown_key(key: str) -> str:
+    """The error for a key an answers file may not have."""
+    return f"unknown key '{key}'{_closest(key, KEYS)}; the keys are: {', '.join(KEYS)}"
+
+
 KEYS = (
     "council_name",
     "tier",
@@ -221,23 +248,16 @@ def answers_from_mapping(
         if old not in merged:
             continue
         if new in merged:
-            bad(old, f"'{old}' is the old name of '{new}'; give only '{new}'")
+            bad(old, given_twice(old))
             continue
-        warn(old, f"'{old}' is now '{new}'; read as '{new}' (rename it in your answers file)")
-        if old == "chair_title" and same_role(str(merged[old]), "Leader"):
-            warn(
-                old,
-                "the Leader is the political leader, not the civic head: put it under "
-                "'leader_title' and give the chair of the council as 'civic_head_title'",
-            )
+        warn(old, renamed(old))
+        if old in MIXED_UP and same_role(str(merged[old]), MIXED_UP[old][0]):
+            warn(old, MIXED_UP[old][1])
         merged[new] = merged.pop(old)
         lines_override[new] = _line(data, old) if old in data else 0
     for key in merged:
-        if key not in KEYS:
-            bad(
-                key,
-                f"unknown key '{key}'{_closest(key, KEYS)}; the keys are: {', '.join(KEYS)}",
-            )
+        if key not in KEYS and key not in OLD_KEYS:
+            bad(key, unknown_key(key))
     for key in REQUIRED:
         value = merged.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):

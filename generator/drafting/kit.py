@@ -5,7 +5,8 @@ everything that decides anything is computed here from the drafting package's ow
 functions and written into one JSON file:
 
 - the **rules** for the answers (keys, allowed values, lengths, date shapes, the kinds of council
-  that do not exist, the titles written without "the"), taken from :mod:`answers` and its checks;
+  that do not exist, the titles written without "the", the old keys still read and the messages
+  ``draft`` gives about them), taken from :mod:`answers` and its checks;
 - the **defaults** of every variable for each nation and tier, found by calling
   :func:`~generator.drafting.answer_defaults.defaults` with marked values, so the browser only
   substitutes the head officer's title, the staffing committee and the council's name;
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from typing import Any, TypedDict
 
 from generator.core.dates import MONTHS
+from generator.core.suggest import CUTOFF
 from generator.core.types import Protocol, Tier
 from generator.drafting.answer_checks import LOCAL_ONLY, check_kind
 from generator.drafting.answer_defaults import defaults
@@ -38,11 +40,15 @@ from generator.drafting.answers import (
     GOVERNANCE,
     KEYS,
     LIST_KEYS,
+    MIXED_UP,
     NATIONS,
+    OLD_KEYS,
     REQUIRED,
     TEXT_KEYS,
     TITLE_KEYS,
     Answers,
+    given_twice,
+    renamed,
 )
 from generator.drafting.kit_word import word_kit
 from generator.drafting.model_checks import (
@@ -131,6 +137,17 @@ def rules() -> dict[str, Any]:
         "max_length": MAX_LENGTH,
         "months": list(MONTHS),
         "kind_errors": kind_errors,
+        "closest_cutoff": CUTOFF,
+        "old_keys": [
+            {
+                "old": old,
+                "new": new,
+                "renamed": renamed(old),
+                "twice": given_twice(old),
+                "mixed_up": list(MIXED_UP[old]) if old in MIXED_UP else None,
+            }
+            for old, new in OLD_KEYS.items()
+        ],
         "kind_of": {
             f"{nation}/{tier.value}/{governance}": kind_of(nation, tier.is_local, governance).id
             for nation in NATIONS
