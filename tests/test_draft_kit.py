@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -177,3 +178,57 @@ def test_browser_reading_checks_give_draft_messages(project, tmp_path: Path) -> 
     assert any(expected) and not all(expected)
     for (kind, data), mine, theirs in zip(cases, got, expected, strict=True):
         assert sorted(mine) == sorted(theirs), (kind, data)
+
+
+CLOSEST_SCRIPT = """
+global.window = {};
+require(process.argv[2]);
+const kit = JSON.parse(require('fs').readFileSync(process.argv[3], 'utf8'));
+const core = window.DraftCore(kit);
+const words = JSON.parse(require('fs').readFileSync(process.argv[4], 'utf8'));
+const keys = kit.rules.keys;
+console.log(JSON.stringify(words.map(w => [core.unknownKey(w), core.closest(w, keys, 1)])));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_browser_names_the_closest_keys_as_draft_does(project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """draft-core.js's 'closest' hint (a port of difflib's) offers what draft offers, for
+    misspellings, ties, non-ASCII and long keys."""
+    from generator.core.suggest import hint
+    from generator.drafting.answers import unknown_key
+
+    rng = random.Random(7)
+    words = ["teir", "civic_head", "chair", "titel", "adoptd", "rfo", "x", "", "ŵyddgrug_title"]
+    words += ["council_name" * 20, "_".join(KEYS)]
+    # Ties: keys equally alike, which difflib offers the later name first.
+    words += ["counci_title", "nat_title", "leade", "tie_tier", "hea_tion", "gov_itle"]
+    for key in KEYS:
+        for _ in range(6):
+            chars = list(key)
+            for _ in range(rng.randint(1, 6)):
+                i = rng.randrange(len(chars) + 1)
+                chars[i:i] = rng.choice("aeiou_tlr")
+                del chars[rng.randrange(len(chars))]
+            words.append("".join(chars))
+    kit = tmp_path / "kit.json"
+    kit.write_bytes(draft_pages(project)[KIT])
+    (tmp_path / "words.json").write_text(json.dumps(words), encoding="utf-8")
+    (tmp_path / "run.js").write_text(CLOSEST_SCRIPT, encoding="utf-8")
+    out = subprocess.run(
+        [
+            "node",
+            str(tmp_path / "run.js"),
+            str(ROOT / "docs/javascripts/draft-core.js"),
+            str(kit),
+            str(tmp_path / "words.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got = json.loads(out.stdout)
+    expected = [[unknown_key(w), hint(w, KEYS, 1)] for w in words]
+    assert sum(1 for _, one in expected if one) > len(words) // 2
+    for word, mine, theirs in zip(words, got, expected, strict=True):
+        assert mine == theirs, word

@@ -176,7 +176,8 @@ window.DraftCore = function (kit) {
   }
 
   /* The longest block shared by a[alo:ahi] and b[blo:bhi]: difflib's find_longest_match
-   * (earliest in a, then in b), with no junk but difflib's popular elements of a long b. */
+   * (earliest in a, then in b), with no junk. (difflib also drops the popular letters of a b
+   * of 200 or more, which can change only ratios far below the cutoff against short keys.) */
   function longestMatch(a, b2j, alo, ahi, blo, bhi) {
     var besti = alo, bestj = blo, bestsize = 0, j2len = {};
     for (var i = alo; i < ahi; i++) {
@@ -196,10 +197,6 @@ window.DraftCore = function (kit) {
   function ratio(a, b) {
     var b2j = {};
     b.forEach(function (ch, j) { (b2j[ch] = b2j[ch] || []).push(j); });
-    if (b.length >= 200) {
-      var most = Math.floor(b.length / 100) + 1;
-      Object.keys(b2j).forEach(function (ch) { if (b2j[ch].length > most) delete b2j[ch]; });
-    }
     var matched = 0;
     var queue = [[0, a.length, 0, b.length]];
     while (queue.length) {
