@@ -99,22 +99,16 @@ def _ins(text: str) -> str:
     return f'<ins>{hidden}{_h(text)}<span class="visually-hidden">]</span></ins>'
 
 
-def _old_side(change: Change) -> str:
-    if change.old is None:
-        return '<span class="meta">(not in the old revision)</span>'
-    if change.kind is ChangeKind.REMOVED:
-        return _del(change.old_text)
-    spans = [s for s in change.redline if s.op is not Op.INSERTED]
-    return html_redline(spans) if spans else _h(change.old_text)
-
-
-def _new_side(change: Change) -> str:
-    if change.new is None:
-        return '<span class="meta">(not in the new revision)</span>'
-    if change.kind is ChangeKind.ADDED:
-        return _ins(change.new_text)
-    spans = [s for s in change.redline if s.op is not Op.DELETED]
-    return html_redline(spans) if spans else _h(change.new_text)
+def _side(change: Change, old: bool) -> str:
+    """One revision's side of a change: its words, with what the other side lacks marked."""
+    clause, text = (change.old, change.old_text) if old else (change.new, change.new_text)
+    if clause is None:
+        return f'<span class="meta">(not in the {"old" if old else "new"} revision)</span>'
+    if change.kind is (ChangeKind.REMOVED if old else ChangeKind.ADDED):
+        return _del(text) if old else _ins(text)
+    other = Op.INSERTED if old else Op.DELETED
+    spans = [s for s in change.redline if s.op is not other]
+    return html_redline(spans) if spans else _h(text)
 
 
 def _inline(change: Change) -> str:
@@ -277,6 +271,6 @@ def _html_side_rows(
         ]
     label = f'<a href="#change-{n}">{n}.</a> {_h(headline(entry))}'
     return [
-        f'<tr><th scope="row">{label}</th><td data-label="{old}">{_old_side(entry)}</td>'
-        f'<td data-label="{new}">{_new_side(entry)}</td></tr>'
+        f'<tr><th scope="row">{label}</th><td data-label="{old}">{_side(entry, old=True)}</td>'
+        f'<td data-label="{new}">{_side(entry, old=False)}</td></tr>'
     ]

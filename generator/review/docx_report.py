@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 
 from generator.drafting.docx_writer import package, reference_document, without_table_look
@@ -34,18 +35,11 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
     doc.add_paragraph(INTRO)
     doc.add_paragraph(f"Read as {report.kind}: {report.clauses} clauses.")
     summary = report.summary()
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Finding", "Meaning", "Obligations"), strict=True):
-        cell.text = text
-    _header(table)
-    for f in Finding:
-        row = table.add_row().cells
-        row[0].text, row[1].text, row[2].text = (
-            FINDING_WORDS[f],
-            STATUS_HELP[f],
-            str(summary[f.value]),
-        )
+    _table(
+        doc,
+        ("Finding", "Meaning", "Obligations"),
+        [(FINDING_WORDS[f], STATUS_HELP[f], str(summary[f.value])) for f in Finding],
+    )
 
     doc.add_heading("Core obligations to add", level=1)
     if not report.to_add:
@@ -63,33 +57,31 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
     if not report.weaker:
         doc.add_paragraph("No obligation found is worded more weakly than the model.")
     else:
-        t = doc.add_table(rows=1, cols=4)
-        t.style = "Table Grid"
-        for cell, text in zip(
-            t.rows[0].cells, ("Obligation", "Their clauses", "Theirs", "Model"), strict=True
-        ):
-            cell.text = text
-        _header(t)
-        for o in report.weaker:
-            row = t.add_row().cells
-            row[0].text, row[1].text = o.title, clauses_words(o)
-            row[2].text = o.theirs.value if o.theirs else ""
-            row[3].text = o.model.value if o.model else ""
+        _table(
+            doc,
+            ("Obligation", "Their clauses", "Theirs", "Model"),
+            [
+                (
+                    o.title,
+                    clauses_words(o),
+                    o.theirs.value if o.theirs else "",
+                    o.model.value if o.model else "",
+                )
+                for o in report.weaker
+            ],
+        )
 
     doc.add_heading("Every obligation", level=1)
     for group in themes(report, omap):
         doc.add_heading(group.title, level=2)
-        t = doc.add_table(rows=1, cols=4)
-        t.style = "Table Grid"
-        for cell, text in zip(
-            t.rows[0].cells, ("Obligation", "Finding", "Their clauses", "Strength"), strict=True
-        ):
-            cell.text = text
-        _header(t)
-        for o in group.obligations:
-            row = t.add_row().cells
-            row[0].text, row[1].text = o.title, FINDING_WORDS[o.status]
-            row[2].text, row[3].text = clauses_words(o), strength_words(o)
+        _table(
+            doc,
+            ("Obligation", "Finding", "Their clauses", "Strength"),
+            [
+                (o.title, FINDING_WORDS[o.status], clauses_words(o), strength_words(o))
+                for o in group.obligations
+            ],
+        )
 
     doc.add_heading("Their own content", level=1)
     if not report.unmatched:
@@ -101,6 +93,18 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
     for table in doc.tables:
         without_table_look(table)
     return package(doc)
+
+
+def _table(doc: DocumentObject, headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A grid table: a header row of ``headings`` (bold, repeated on each page), then ``rows``."""
+    table = doc.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+    _header(table)
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
 
 
 def _header(table: object) -> None:

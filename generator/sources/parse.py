@@ -83,6 +83,33 @@ class _Walk:
     def heading_path(self) -> tuple[str, ...]:
         return tuple(h.text for h in self.headings if h.level > 1)
 
+    def clause(
+        self,
+        clause_id: str,
+        kind: Kind,
+        parent: Clause | None,
+        line: int,
+        *,
+        text: str = "",
+        number: str | None = None,
+        label: str | None = None,
+        level: int = 0,
+        header: bool = False,
+    ) -> Clause:
+        """A clause here: under the current headings, inside ``parent``."""
+        return Clause(
+            id=clause_id,
+            kind=kind,
+            number=number,
+            label=label,
+            text=text,
+            heading=self.heading_path(),
+            parent=parent.id if parent else None,
+            line=line,
+            level=level,
+            header=header,
+        )
+
     def ordinal_id(self, parent: Clause | None, letter: str) -> str:
         base = parent.id if parent else join(self.slug, "preamble")
         key = (base, letter)
@@ -144,15 +171,12 @@ def parse_body(
             parent = owner
             depth = sum(1 for kind, _ in stack if kind == "list")
             label = f"{tok.info}{tok.markup}" if tok.info else None
-            clause = Clause(
-                id=walk.ordinal_id(parent, "b"),
-                kind=Kind.ITEM,
-                number=None,
+            clause = walk.clause(
+                walk.ordinal_id(parent, "b"),
+                Kind.ITEM,
+                parent,
+                walk.line(tok),
                 label=label,
-                text="",
-                heading=walk.heading_path(),
-                parent=parent.id if parent else None,
-                line=walk.line(tok),
                 level=depth,
             )
             stack.append(("item", walk.add(clause)))
@@ -172,16 +196,8 @@ def parse_body(
             assert table_owner is None or isinstance(table_owner, Clause)
             parent = table_owner
             header = any(tk.type == "thead_open" for tk in tokens[max(0, i - 1) : i])
-            clause = Clause(
-                id=walk.ordinal_id(parent, "r"),
-                kind=Kind.ROW,
-                number=None,
-                label=None,
-                text="",
-                heading=walk.heading_path(),
-                parent=parent.id if parent else None,
-                line=walk.line(tok),
-                header=header,
+            clause = walk.clause(
+                walk.ordinal_id(parent, "r"), Kind.ROW, parent, walk.line(tok), header=header
             )
             stack.append(("row", walk.add(clause)))
         elif t in ("th_open", "td_open"):
@@ -229,15 +245,14 @@ def _heading(walk: _Walk, tok: Token, inline: Token) -> None:
         while clause_id in walk.taken:
             n += 1
             clause_id = f"{base}-{n}"
-    clause = Clause(
-        id=clause_id,
-        kind=Kind.HEADING,
+    clause = walk.clause(
+        clause_id,
+        Kind.HEADING,
+        parent,
+        line,
+        text=text,
         number=label.rstrip(".") if label else None,
         label=label,
-        text=text,
-        heading=walk.heading_path(),
-        parent=parent.id if parent else None,
-        line=line,
         level=level,
     )
     walk.add(clause)
@@ -269,29 +284,20 @@ def _paragraph(walk: _Walk, tok: Token, inline: Token, stack: list[tuple[str, ob
             if number.startswith(prior.number + "."):
                 parent = prior
                 break
-        clause = Clause(
-            id=join(walk.slug, number_key(label)),
-            kind=Kind.PARAGRAPH,
+        clause = walk.clause(
+            join(walk.slug, number_key(label)),
+            Kind.PARAGRAPH,
+            parent,
+            line,
+            text=rest,
             number=number,
             label=label,
-            text=rest,
-            heading=walk.heading_path(),
-            parent=parent.id if parent else None,
-            line=line,
         )
         walk.numbered.append(clause)
     else:
         parent = walk.numbered[-1] if walk.numbered else walk.section()
-        clause = Clause(
-            id=walk.ordinal_id(parent, "p"),
-            kind=Kind.QUOTE if quoted else Kind.PARAGRAPH,
-            number=None,
-            label=None,
-            text=text,
-            heading=walk.heading_path(),
-            parent=parent.id if parent else None,
-            line=line,
-        )
+        kind = Kind.QUOTE if quoted else Kind.PARAGRAPH
+        clause = walk.clause(walk.ordinal_id(parent, "p"), kind, parent, line, text=text)
     walk.add(clause)
     walk.last_block = clause
 
