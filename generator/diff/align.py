@@ -164,6 +164,22 @@ LEAST_CONTAINED = 90.0
 _MOST_PARTS = 6
 
 
+def _containing(text: str, side: Side, js: Sequence[int]) -> list[tuple[float, int]]:
+    """The clauses ``js`` of ``side`` where the shorter of ``text`` and the clause stands
+    nearly whole inside the longer (``partial_ratio`` at least ``LEAST_CONTAINED``), each
+    with its score, best first."""
+    return [
+        (score, js[k])
+        for _, score, k in process.extract(
+            text,
+            [side.plain[j] for j in js],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=LEAST_CONTAINED,
+            limit=None,
+        )
+    ]
+
+
 def _gaps(a: Side, b: Side, pairs: dict[int, int], options: Options) -> tuple[list[int], ...]:
     anchors_old = sorted(
         i for i in kept_in_order(pairs, a, b, options) if a.keys[i] == b.keys[pairs[i]]
@@ -230,14 +246,8 @@ def regroup(
         ]
         if len(a.plain[i]) < 4 or not js:
             continue
-        for _, score, k in process.extract(
-            a.plain[i],
-            [b.plain[j] for j in js],
-            scorer=fuzz.partial_ratio,
-            score_cutoff=LEAST_CONTAINED,
-            limit=None,
-        ):
-            candidates.append((-score, abs(i - js[k]), i, js[k]))
+        for score, j in _containing(a.plain[i], b, js):
+            candidates.append((-score, abs(i - j), i, j))
     candidates.sort()
     for _, _, i, j in candidates:
         if i not in pairs and j in free_new:
@@ -276,16 +286,7 @@ def _joins(
             starts = [s for s in range(j0 - _MOST_PARTS + 1, j0 + 1) if free(s)]
         else:
             js = [j for j in range(lo, hi) if free(j) and 0 < len(y.plain[j]) < len(x.plain[i])]
-            starts = sorted(
-                js[k]
-                for _, _, k in process.extract(
-                    x.plain[i],
-                    [y.plain[j] for j in js],
-                    scorer=fuzz.partial_ratio,
-                    score_cutoff=LEAST_CONTAINED,
-                    limit=None,
-                )
-            )
+            starts = sorted(j for _, j in _containing(x.plain[i], y, js))
         best: tuple[float, list[int]] | None = None
         for start in starts:
             run: list[int] = []
