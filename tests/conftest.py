@@ -183,3 +183,20 @@ def page(browser: Any) -> Iterator[Any]:
     p = context.new_page()
     yield p
     context.close()
+
+
+@pytest.fixture()
+def phone_page(browser: Any) -> Iterator[Any]:
+    """A fresh page at phone width in the shared Chromium."""
+    context = browser.new_context(viewport=PHONE)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def matrix_rows(page: Any) -> list[dict[str, str]]:
+    """The matrix page's rows the filters leave shown, each as its data attributes."""
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
+    )
+    return rows

@@ -15,6 +15,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_protocols"
 SEEDS = SOURCES / "seeds"
 
+TESTHAM = """---
+council: Testham Parish Council
+title: Protocol
+tier: parish
+source: test.txt
+---
+
+# Protocol
+
+## 1. Scope
+
+1.1 Councillors and officers must be courteous.
+"""
+"""A small valid source protocol (testham.md), for tests to spoil."""
+
 
 def run_cli(*args: str) -> tuple[int, str, str]:
     """Run ``python -m generator ARGS`` in-process: (exit code, stdout, stderr)."""

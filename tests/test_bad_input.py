@@ -6,21 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import run_cli
+from .helpers import TESTHAM, run_cli
 
-GOOD = """---
-council: Testham Parish Council
-title: Protocol
-tier: parish
-source: test.txt
----
-
-# Protocol
-
-## 1. Scope
-
-1.1 Councillors and officers must be courteous.
-"""
+GOOD = TESTHAM
 
 
 def _project(tmp_path: Path, files: dict[str, bytes | str]) -> Path:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE
+from tests.conftest import AXE, DESKTOP, PHONE, matrix_rows
 
 pytestmark = pytest.mark.slow
 
@@ -121,31 +121,24 @@ def test_every_clause_link_is_reachable_by_keyboard(page: Any, site_url: str) ->
     assert page.evaluate("location.hash") == link.get_attribute("href")
 
 
-def _visible_rows(page: Any) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = page.eval_on_selector_all(
-        "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
-    )
-    return rows
-
-
 def test_matrix_filters_by_theme_who_and_difference(page: Any, site_url: str) -> None:
     page.goto(site_url + "matrix/")
-    total = len(_visible_rows(page))
+    total = len(matrix_rows(page))
     assert total > 1
     assert page.locator("#matrix-filters").is_visible()
     theme = page.eval_on_selector("#f-theme option:nth-child(2)", "o => o.value")
     page.select_option("#f-theme", theme)
-    rows = _visible_rows(page)
+    rows = matrix_rows(page)
     assert 0 < len(rows) < total
     assert {r["theme"] for r in rows} == {theme}
     assert page.locator("#f-count").inner_text() == f"Showing {len(rows)} of {total} obligations"
     page.select_option("#f-theme", "")
     who = page.eval_on_selector("#f-who option:nth-child(2)", "o => o.value")
     page.select_option("#f-who", who)
-    assert {r["who"] for r in _visible_rows(page)} <= {who, "both"}  # "both" binds them too
+    assert {r["who"] for r in matrix_rows(page)} <= {who, "both"}  # "both" binds them too
     page.select_option("#f-who", "")
     page.check("#f-differs")
-    rows = _visible_rows(page)
+    rows = matrix_rows(page)
     assert rows and {r["differs"] for r in rows} == {"yes"}
 
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE
+from tests.conftest import AXE, DESKTOP, PHONE, matrix_rows
 
 pytestmark = pytest.mark.slow
 
@@ -202,10 +202,9 @@ def test_every_tab_stop_shows_a_visible_focus_ring(
 
 
 def test_on_a_phone_the_menu_opens_by_keyboard_and_hidden_links_take_no_focus(
-    browser: Any, site_url: str
+    phone_page: Any, site_url: str
 ) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+    page = phone_page
     page.goto(site_url + "protocols/")
     page.wait_for_timeout(300)
     page.keyboard.press("Tab")  # skip link
@@ -224,7 +223,6 @@ def test_on_a_phone_the_menu_opens_by_keyboard_and_hidden_links_take_no_focus(
     page.keyboard.press("Escape")
     assert not page.is_checked("#__drawer")
     assert page.evaluate("() => document.activeElement.parentElement.htmlFor") == "__drawer"
-    context.close()
 
 
 def test_the_protocol_filter_box_and_the_matrix_checkbox_show_focus(
@@ -336,13 +334,6 @@ def test_axe_finds_no_violations_on_the_pages_changed(
 # --------------------------------------------------------------------------------- matrix
 
 
-def _shown(page: Any) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = page.eval_on_selector_all(
-        "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
-    )
-    return rows
-
-
 def test_matrix_filters_and_sort_are_kept_in_the_address(page: Any, site_url: str) -> None:
     page.goto(site_url + "matrix/")
     theme = page.eval_on_selector("#f-theme option:nth-child(3)", "o => o.value")
@@ -356,7 +347,7 @@ def test_matrix_filters_and_sort_are_kept_in_the_address(page: Any, site_url: st
         "sort": ["southend"],
         "order": ["desc"],
     }
-    before = [r["id"] for r in _shown(page)]
+    before = [r["id"] for r in matrix_rows(page)]
     assert before
     page.reload()  # or a link shared with someone else
     assert page.eval_on_selector("#f-theme", "s => s.value") == theme
@@ -364,17 +355,17 @@ def test_matrix_filters_and_sort_are_kept_in_the_address(page: Any, site_url: st
     assert page.locator("#matrix thead th[data-slug='southend']").get_attribute("aria-sort") == (
         "descending"
     )
-    assert [r["id"] for r in _shown(page)] == before
+    assert [r["id"] for r in matrix_rows(page)] == before
     page.goto(site_url + "matrix/?who=officers")
     assert page.eval_on_selector("#f-who", "s => s.value") == "officers"
-    assert {r["who"] for r in _shown(page)} == {"officers", "both"}
+    assert {r["who"] for r in matrix_rows(page)} == {"officers", "both"}
 
 
 def test_who_councillors_includes_the_obligations_that_bind_both(page: Any, site_url: str) -> None:
     page.goto(site_url + "matrix/")
     every = page.eval_on_selector_all("#matrix tbody tr", "rs => rs.map(r => r.dataset.who)")
     page.select_option("#f-who", "councillors")
-    shown = [r["who"] for r in _shown(page)]
+    shown = [r["who"] for r in matrix_rows(page)]
     assert sorted(shown) == sorted(w for w in every if w in ("councillors", "both"))
     both = shown.count("both")
     assert both > 0
@@ -402,9 +393,8 @@ def test_matrix_heading_sorts_by_its_button_and_its_link_opens_the_protocol(
     assert page.url.endswith("/protocols/crawley/")
 
 
-def test_matrix_on_a_phone_is_a_card_per_obligation(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_matrix_on_a_phone_is_a_card_per_obligation(phone_page: Any, site_url: str) -> None:
+    page = phone_page
     page.goto(site_url + "matrix/")
     page.wait_for_timeout(300)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -418,7 +408,6 @@ def test_matrix_on_a_phone_is_a_card_per_obligation(browser: Any, site_url: str)
     )
     assert all(lab not in ("none", "normal", '""') for lab in labels), labels
     assert any("Southend" in lab for lab in labels)
-    context.close()
 
 
 def test_matrix_without_javascript_is_a_readable_table(browser: Any, site_url: str) -> None:
@@ -453,10 +442,9 @@ def test_matrix_councils_chosen_are_kept_in_the_address(page: Any, scale_url: st
 
 
 def test_a_long_page_has_contents_on_a_phone_and_a_way_back_to_the_top(
-    browser: Any, site_url: str
+    phone_page: Any, site_url: str
 ) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+    page = phone_page
     page.goto(site_url + "protocols/southend/")
     contents = page.locator("details.page-toc")
     assert contents.is_visible()
@@ -473,7 +461,6 @@ def test_a_long_page_has_contents_on_a_phone_and_a_way_back_to_the_top(
     top.wait_for(state="visible")
     top.click()
     page.wait_for_function("() => scrollY === 0")
-    context.close()
 
 
 def test_the_side_contents_replace_the_page_contents_on_a_wide_screen(

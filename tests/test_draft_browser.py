@@ -118,17 +118,28 @@ def _draft_both(
     assert parts(browser_file) == parts(cli_file), f"{label}: Word parts differ"
 
 
-def test_browser_and_command_line_draft_the_same_file(
-    context: Any, site_url: str, tmp_path: Path
+def _draft_all(
+    context: Any, site_url: str, tmp_path: Path, sets: list[tuple[str, dict[str, Any], Any]]
 ) -> None:
+    """Each (label, answers, chooser of clauses to switch) drafted by the page and by the
+    command line (:func:`_draft_both`); no script error, nothing requested from elsewhere."""
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = _open(context, site_url)
-    for seed in range(SETS):
-        a = random_answers(seed, KINDS)
-        _draft_both(page, a, _toggles(random.Random(seed)), tmp_path, f"seed-{seed}", requests)
+    for label, a, choose in sets:
+        _draft_both(page, a, choose, tmp_path, label, requests)
     assert not page.errors
     assert all(u.startswith((site_url, "blob:")) for u in requests), requests
+
+
+def test_browser_and_command_line_draft_the_same_file(
+    context: Any, site_url: str, tmp_path: Path
+) -> None:
+    sets = [
+        (f"seed-{seed}", random_answers(seed, KINDS), _toggles(random.Random(seed)))
+        for seed in range(SETS)
+    ]
+    _draft_all(context, site_url, tmp_path, sets)
 
 
 ODD = [
@@ -165,12 +176,7 @@ ODD = [
 def test_odd_and_hostile_values_draft_the_same_file(
     context: Any, site_url: str, tmp_path: Path
 ) -> None:
-    requests: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-    page = _open(context, site_url)
-    for n, a in enumerate(ODD):
-        _draft_both(page, a, None, tmp_path, f"odd-{n}", requests)
-    assert not page.errors
+    _draft_all(context, site_url, tmp_path, [(f"odd-{n}", a, None) for n, a in enumerate(ODD)])
 
 
 def test_every_kind_of_council_is_drafted() -> None:

@@ -7,6 +7,7 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,13 +118,41 @@ def test_page_scripts_request_nothing_but_the_kit() -> None:
         assert "http://" not in script and "https://" not in script
 
 
-NODE_SCRIPT = """
+NODE_PRELUDE = """
 global.window = {};
 require(process.argv[2]);
 const kit = JSON.parse(require('fs').readFileSync(process.argv[3], 'utf8'));
 const core = window.DraftCore(kit);
-const cases = JSON.parse(require('fs').readFileSync(process.argv[4], 'utf8'));
-console.log(JSON.stringify(cases.map(([kind, a]) => {
+const data = JSON.parse(require('fs').readFileSync(process.argv[4], 'utf8'));
+"""
+
+
+def _node(project, tmp_path: Path, script: str, data: object) -> Any:  # type: ignore[no-untyped-def]
+    """Run ``script`` in Node with ``core`` (draft-core.js over this project's kit), ``kit``
+    and ``data`` defined; what it prints, read as JSON."""
+    kit_json = draft_pages(project)[KIT]
+    assert isinstance(kit_json, bytes)
+    kit = tmp_path / "kit.json"
+    kit.write_bytes(kit_json)
+    (tmp_path / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "run.js").write_text(NODE_PRELUDE + script, encoding="utf-8")
+    out = subprocess.run(
+        [
+            "node",
+            str(tmp_path / "run.js"),
+            str(ROOT / "docs/javascripts/draft-core.js"),
+            str(kit),
+            str(tmp_path / "data.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+READING_SCRIPT = """
+console.log(JSON.stringify(data.map(([kind, a]) => {
   const pool = kit.kinds[kind];
   return core.problems(a, pool, c => c.scope === 'core' || c.on, k => k)
     .map(p => p.message);
@@ -149,8 +178,6 @@ def test_browser_reading_checks_give_draft_messages(project, tmp_path: Path) -> 
     from generator.drafting.model_checks import draft_problems
     from generator.drafting.model_protocol import build
 
-    kit = tmp_path / "kit.json"
-    kit.write_bytes(draft_pages(project)[KIT])
     cases, expected = [], []
     for tier, nation in (("parish", "england"), ("town", "wales"), ("district", "england")):
         for extra in READING:
@@ -160,34 +187,15 @@ def test_browser_reading_checks_give_draft_messages(project, tmp_path: Path) -> 
             model, _ = build(project.obligations, project.protocols, answers)
             cases.append((answers.kind.id, data))
             expected.append([f"The draft would read badly: {m}" for m in draft_problems(model)])
-    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    (tmp_path / "run.js").write_text(NODE_SCRIPT, encoding="utf-8")
-    out = subprocess.run(
-        [
-            "node",
-            str(tmp_path / "run.js"),
-            str(ROOT / "docs/javascripts/draft-core.js"),
-            str(kit),
-            str(tmp_path / "cases.json"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    got = json.loads(out.stdout)
+    got = _node(project, tmp_path, READING_SCRIPT, cases)
     assert any(expected) and not all(expected)
     for (kind, data), mine, theirs in zip(cases, got, expected, strict=True):
         assert sorted(mine) == sorted(theirs), (kind, data)
 
 
 CLOSEST_SCRIPT = """
-global.window = {};
-require(process.argv[2]);
-const kit = JSON.parse(require('fs').readFileSync(process.argv[3], 'utf8'));
-const core = window.DraftCore(kit);
-const words = JSON.parse(require('fs').readFileSync(process.argv[4], 'utf8'));
 const keys = kit.rules.keys;
-console.log(JSON.stringify(words.map(w => [core.unknownKey(w), core.closest(w, keys, 1)])));
+console.log(JSON.stringify(data.map(w => [core.unknownKey(w), core.closest(w, keys, 1)])));
 """
 
 
@@ -211,23 +219,7 @@ def test_browser_names_the_closest_keys_as_draft_does(project, tmp_path: Path) -
                 chars[i:i] = rng.choice("aeiou_tlr")
                 del chars[rng.randrange(len(chars))]
             words.append("".join(chars))
-    kit = tmp_path / "kit.json"
-    kit.write_bytes(draft_pages(project)[KIT])
-    (tmp_path / "words.json").write_text(json.dumps(words), encoding="utf-8")
-    (tmp_path / "run.js").write_text(CLOSEST_SCRIPT, encoding="utf-8")
-    out = subprocess.run(
-        [
-            "node",
-            str(tmp_path / "run.js"),
-            str(ROOT / "docs/javascripts/draft-core.js"),
-            str(kit),
-            str(tmp_path / "words.json"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    got = json.loads(out.stdout)
+    got = _node(project, tmp_path, CLOSEST_SCRIPT, words)
     expected = [[unknown_key(w), hint(w, KEYS, 1)] for w in words]
     assert sum(1 for _, one in expected if one) > len(words) // 2
     for word, mine, theirs in zip(words, got, expected, strict=True):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .helpers import ROOT, SOURCES, run_cli
+from .helpers import ROOT, SOURCES, TESTHAM, run_cli
 
 SETTINGS = settings(
     deadline=None,
@@ -26,21 +26,7 @@ SETTINGS = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-PROTOCOL = """---
-council: Testham Parish Council
-title: Protocol
-tier: parish
-source: test.txt
----
-
-# Protocol
-
-## 1. Scope
-
-1.1 Councillors and officers must be courteous.
-
-1.2 Officers should reply within ten working days.
-"""
+PROTOCOL = TESTHAM + "\n1.2 Officers should reply within ten working days.\n"
 MAP = """themes:
   - {id: conduct, title: Conduct, description: How councillors and officers treat each other.}
 obligations:
