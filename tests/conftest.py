@@ -14,6 +14,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -176,22 +177,29 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
+@contextlib.contextmanager
+def fresh_page(browser: Any, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
+    """A page of its own (cookies, storage) at this size in the shared Chromium; ``options``
+    as Playwright's ``new_context`` takes them (``java_script_enabled=False``)."""
+    context = browser.new_context(viewport=viewport, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture()
 def page(browser: Any) -> Iterator[Any]:
     """A fresh page at desktop width in the shared Chromium."""
-    context = browser.new_context(viewport=DESKTOP)
-    p = context.new_page()
-    yield p
-    context.close()
+    with fresh_page(browser, DESKTOP) as p:
+        yield p
 
 
 @pytest.fixture()
 def phone_page(browser: Any) -> Iterator[Any]:
     """A fresh page at phone width in the shared Chromium."""
-    context = browser.new_context(viewport=PHONE)
-    p = context.new_page()
-    yield p
-    context.close()
+    with fresh_page(browser, PHONE) as p:
+        yield p
 
 
 def matrix_rows(page: Any) -> list[dict[str, str]]:
@@ -200,3 +208,29 @@ def matrix_rows(page: Any) -> list[dict[str, str]]:
         "#matrix tbody tr:not([hidden])", "rs => rs.map(r => ({...r.dataset}))"
     )
     return rows
+
+
+def site_search(page: Any, site_url: str, query: str) -> list[str]:
+    """Type ``query`` into the site's search box as a person would; the results, best first.
+
+    Each result is a page with its matching sections under it: the links of one result are
+    joined by spaces.
+    """
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # The search worker loads the index in the background; on a busy machine that takes a
+    # while, so wait until it says it is ready before typing.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent && !/Initializing/i.test(m.textContent); }",
+        timeout=60000,
+    )
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=60000)
+    page.wait_for_timeout(300)  # the list settles after the last key
+    groups: list[list[str]] = page.eval_on_selector_all(
+        ".md-search-result__list > li",
+        "lis => lis.map(li => [...li.querySelectorAll('a')].map(a => a.getAttribute('href')))",
+    )
+    return [" ".join(re.sub(r"\?h=[^#]*", "", h) for h in g) for g in groups]

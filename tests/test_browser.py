@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE, matrix_rows
+from tests.conftest import AXE, DESKTOP, PHONE, fresh_page, matrix_rows, site_search
 
 pytestmark = pytest.mark.slow
 
@@ -43,18 +43,18 @@ def _sample_pages(built_site: Path) -> list[str]:
 def test_axe_finds_no_violations(
     browser: Any, site_url: str, built_site: Path, viewport: dict[str, int]
 ) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems: list[str] = []
-    for path in _sample_pages(built_site):
-        page.goto(site_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        for v in result["violations"]:
-            targets = [n["target"] for n in v["nodes"][:3]]
-            problems.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
-    context.close()
-    assert not problems, "\n".join(problems)
+    with fresh_page(browser, viewport) as page:
+        problems: list[str] = []
+        for path in _sample_pages(built_site):
+            page.goto(site_url + path)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})"
+            )
+            for v in result["violations"]:
+                targets = [n["target"] for n in v["nodes"][:3]]
+                problems.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+        assert not problems, "\n".join(problems)
 
 
 def test_axe_finds_no_violations_on_the_reference_pages(page: Any, site_url: str) -> None:
@@ -154,28 +154,24 @@ def test_matrix_sorts_by_a_protocol_column(page: Any, site_url: str) -> None:
 
 
 def test_matrix_reads_without_javascript(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "matrix/")
-    assert not page.locator("#matrix-filters").is_visible()
-    assert page.locator("#matrix caption").is_visible()
-    assert page.locator("#matrix tbody tr").count() > 1
-    first_cell = page.locator("#matrix tbody tr").first.locator("th")
-    assert first_cell.is_visible()
-    context.close()
+    with fresh_page(browser, PHONE, java_script_enabled=False) as page:
+        page.goto(site_url + "matrix/")
+        assert not page.locator("#matrix-filters").is_visible()
+        assert page.locator("#matrix caption").is_visible()
+        assert page.locator("#matrix tbody tr").count() > 1
+        first_cell = page.locator("#matrix tbody tr").first.locator("th")
+        assert first_cell.is_visible()
 
 
 def test_matrix_on_a_phone_keeps_the_obligation_column_in_view(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(site_url + "matrix/")
-    wrap = page.locator(".matrix-wrap")
-    wrap.evaluate("w => w.scrollLeft = 400")
-    th = page.locator("#matrix tbody tr").first.locator("th")
-    box, outer = th.bounding_box(), wrap.bounding_box()
-    assert box and outer and abs(box["x"] - outer["x"]) < 3
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    context.close()
+    with fresh_page(browser, PHONE) as page:
+        page.goto(site_url + "matrix/")
+        wrap = page.locator(".matrix-wrap")
+        wrap.evaluate("w => w.scrollLeft = 400")
+        th = page.locator("#matrix tbody tr").first.locator("th")
+        box, outer = th.bounding_box(), wrap.bounding_box()
+        assert box and outer and abs(box["x"] - outer["x"]) < 3
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 @pytest.mark.xfail(
@@ -190,24 +186,9 @@ def test_search_finds_a_clause_by_a_phrase_and_links_to_its_anchor(
     southend = next(p for p in data["protocols"] if p["id"] == "southend")
     clause = next(c for c in southend["clauses"] if c["id"] == "southend-9-1-15")
     phrase = " ".join(clause["text"].split()[3:10])  # "copy correspondence from an Officer..."
-    page.goto(site_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    # The search worker loads the index in the background; on a busy machine that takes a
-    # while, so wait until it says it is ready before typing.
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent && !/Initializing/i.test(m.textContent); }",
-        timeout=60000,
-    )
-    box.press_sequentially(phrase, delay=20)  # typed, as a person would
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=60000)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list a", "as => as.map(a => a.getAttribute('href'))"
-    )
-    wanted = re.compile(r"/protocols/southend/(\?h=[^#]*)?#southend-9-1-15$")
-    assert any(wanted.search(h) for h in hrefs), hrefs
+    results = site_search(page, site_url, phrase)
+    wanted = re.compile(r"/protocols/southend/#southend-9-1-15$")
+    assert any(wanted.search(h) for r in results for h in r.split()), results
 
 
 def test_protocol_prints_without_navigation(page: Any, site_url: str) -> None:

@@ -14,36 +14,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE, matrix_rows
+from tests.conftest import AXE, DESKTOP, PHONE, fresh_page, matrix_rows, site_search
 
 pytestmark = pytest.mark.slow
 
 
 # ------------------------------------------------------------------------------ search
-
-
-def _search(page: Any, site_url: str, query: str) -> list[str]:
-    """Type ``query`` into the site's search box as a person would; the results, best first.
-
-    Each result is a page with its matching sections under it: the links of one result are
-    joined by spaces.
-    """
-    page.goto(site_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent && !/Initializing/i.test(m.textContent); }",
-        timeout=60000,
-    )
-    box.press_sequentially(query, delay=20)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=60000)
-    page.wait_for_timeout(300)  # the list settles after the last key
-    groups: list[list[str]] = page.eval_on_selector_all(
-        ".md-search-result__list > li",
-        "lis => lis.map(li => [...li.querySelectorAll('a')].map(a => a.getAttribute('href')))",
-    )
-    return [" ".join(re.sub(r"\?h=[^#]*", "", h) for h in g) for g in groups]
 
 
 @pytest.mark.parametrize(
@@ -62,13 +38,13 @@ def _search(page: Any, site_url: str, query: str) -> list[str]:
 def test_search_puts_the_expected_result_first(
     page: Any, site_url: str, query: str, first: str
 ) -> None:
-    hrefs = _search(page, site_url, query)
+    hrefs = site_search(page, site_url, query)
     assert hrefs, query
     assert re.search(first, hrefs[0]), (query, hrefs[:5])
 
 
 def test_search_finds_purdah_in_brackets_among_the_results(page: Any, site_url: str) -> None:
-    hrefs = _search(page, site_url, "purdah")
+    hrefs = site_search(page, site_url, "purdah")
     assert any(re.search(r"protocols/crawley/#crawley-9-1\b", h) for h in hrefs), hrefs
 
 
@@ -78,7 +54,7 @@ def test_search_finds_purdah_in_brackets_among_the_results(page: Any, site_url: 
     strict=False,
 )
 def test_search_finds_nolan_after_a_curly_quote(page: Any, site_url: str) -> None:
-    hrefs = _search(page, site_url, "Nolan")
+    hrefs = site_search(page, site_url, "Nolan")
     assert any(re.search(r"protocols/southend/#southend-1-1-1\b", h) for h in hrefs), hrefs
 
 
@@ -102,13 +78,13 @@ TEN_QUERIES = [
 
 
 def test_search_need_to_know_puts_the_obligation_first(page: Any, site_url: str) -> None:
-    hrefs = _search(page, site_url, "need to know")
+    hrefs = site_search(page, site_url, "need to know")
     assert hrefs and "obligations/need-to-know-principle/" in hrefs[0], hrefs[:5]
 
 
 @pytest.mark.parametrize(("query", "first"), TEN_QUERIES)
 def test_search_ten_queries_first_result(page: Any, site_url: str, query: str, first: str) -> None:
-    hrefs = _search(page, site_url, query)
+    hrefs = site_search(page, site_url, query)
     assert hrefs and re.search(first, hrefs[0]), (query, hrefs[:5])
 
 
@@ -131,7 +107,7 @@ def test_search_ten_queries_first_result(page: Any, site_url: str, query: str, f
 def test_search_finds_among_the_first_results(
     page: Any, site_url: str, query: str, expected: str
 ) -> None:
-    hrefs = _search(page, site_url, query)
+    hrefs = site_search(page, site_url, query)
     assert any(re.search(expected, h) for h in hrefs[:5]), (query, hrefs[:5])
 
 
@@ -182,23 +158,21 @@ def _walk(page: Any, stops: int = 30) -> list[dict[str, Any]]:
 def test_every_tab_stop_shows_a_visible_focus_ring(
     browser: Any, site_url: str, path: str, viewport: dict[str, int]
 ) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.goto(site_url + path)
-    page.wait_for_timeout(300)  # the page's scripts set up their controls
-    stops = _walk(page)
-    context.close()
-    assert len(stops) >= 10
-    bad = [
-        s["what"]
-        for s in stops
-        if not s["visible"]
-        or s["outlineStyle"] in ("none", "hidden")
-        or s["outlineWidth"] < 2
-        or s["outlineColor"] != "rgb(26, 26, 26)"
-        or "255, 255, 255" not in s["shadow"]  # the white ring, for dark backgrounds
-    ]
-    assert not bad, bad
+    with fresh_page(browser, viewport) as page:
+        page.goto(site_url + path)
+        page.wait_for_timeout(300)  # the page's scripts set up their controls
+        stops = _walk(page)
+        assert len(stops) >= 10
+        bad = [
+            s["what"]
+            for s in stops
+            if not s["visible"]
+            or s["outlineStyle"] in ("none", "hidden")
+            or s["outlineWidth"] < 2
+            or s["outlineColor"] != "rgb(26, 26, 26)"
+            or "255, 255, 255" not in s["shadow"]  # the white ring, for dark backgrounds
+        ]
+        assert not bad, bad
 
 
 def test_on_a_phone_the_menu_opens_by_keyboard_and_hidden_links_take_no_focus(
@@ -316,19 +290,17 @@ CHANGED = [
 def test_axe_finds_no_violations_on_the_pages_changed(
     browser: Any, site_url: str, viewport: dict[str, int]
 ) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems: list[str] = []
-    for path in CHANGED:
-        page.goto(site_url + path)
-        page.wait_for_timeout(200)
-        problems += [f"/{path}: {p}" for p in _axe(page)]
-    # a glossary pop-up open
-    page.goto(site_url + "protocols/southend/")
-    page.locator("abbr.term").first.focus()
-    problems += [f"/protocols/southend/ (term open): {p}" for p in _axe(page)]
-    context.close()
-    assert not problems, "\n".join(problems)
+    with fresh_page(browser, viewport) as page:
+        problems: list[str] = []
+        for path in CHANGED:
+            page.goto(site_url + path)
+            page.wait_for_timeout(200)
+            problems += [f"/{path}: {p}" for p in _axe(page)]
+        # a glossary pop-up open
+        page.goto(site_url + "protocols/southend/")
+        page.locator("abbr.term").first.focus()
+        problems += [f"/protocols/southend/ (term open): {p}" for p in _axe(page)]
+        assert not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------------- matrix
@@ -411,13 +383,11 @@ def test_matrix_on_a_phone_is_a_card_per_obligation(phone_page: Any, site_url: s
 
 
 def test_matrix_without_javascript_is_a_readable_table(browser: Any, site_url: str) -> None:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "matrix/")
-    assert not page.locator("#matrix-filters").is_visible()
-    assert page.locator("#matrix tbody tr").count() > 100
-    assert page.locator("#matrix tbody tr").first.locator("th a").is_visible()
-    context.close()
+    with fresh_page(browser, PHONE, java_script_enabled=False) as page:
+        page.goto(site_url + "matrix/")
+        assert not page.locator("#matrix-filters").is_visible()
+        assert page.locator("#matrix tbody tr").count() > 100
+        assert page.locator("#matrix tbody tr").first.locator("th a").is_visible()
 
 
 def test_matrix_councils_chosen_are_kept_in_the_address(page: Any, scale_url: str) -> None:
