@@ -154,17 +154,33 @@
       tier: kit.rules.tiers.map(function (t) { return t.id; }),
       governance: kit.rules.governance
     };
+    var given = {};
     ["nation", "tier", "governance"].forEach(function (key) {
       var value = str(data[key]).trim().toLowerCase();
       var input = value && app.querySelector('input[name="' + key + '"][value="' + CSS.escape(value) + '"]');
-      if (input) input.checked = true;
+      if (input) { input.checked = true; given[key] = value; }
       else if (value) report(key, core.unknownWord(key, str(data[key]), options[key]));
       else if (key === "tier") app.querySelectorAll('input[name="tier"]').forEach(function (i) { i.checked = false; });
       else if (key === "nation") $("f-nation-england").checked = true;
     });
+    if (given.tier) {
+      // Keys that do not apply to this kind of council: draft warns that it ignores them.
+      var combo = (given.nation || "england") + "/" + given.tier + "/" + (given.governance || "");
+      (kit.rules.kind_warnings[combo] || []).forEach(function (w) {
+        if (w[0] === "governance" || (data[w[0]] !== null && data[w[0]] !== undefined)) report(w[0], w[1], true);
+      });
+    }
     kit.rules.text_keys.forEach(function (key) {
+      var value = data[key];
+      // What YAML read as something other than text, named as draft names it.
+      var what = value === true || value === false ? String(value) :
+        Array.isArray(value) ? "list" : value !== null && typeof value === "object" ? "mapping" : "";
+      if (what) {
+        report(key, kit.rules.not_text[what].split("\ue004").join(key));
+        value = null;
+      }
       var input = $("f-" + key);
-      if (input) input.value = str(data[key]);
+      if (input) input.value = str(value);
     });
     switched = {};
     var pool = {};

@@ -107,6 +107,11 @@ def given_twice(old: str) -> str:
     return f"'{old}' is the old name of '{new}'; give only '{new}'"
 
 
+def not_text(key: str, value: Any) -> str:
+    """The error for a text key whose value YAML read as something else."""
+    return f"'{key}' must be a line of text, not {_kind(value)}"
+
+
 def unknown_key(key: str) -> str:
     """The error for a key an answers file may not have."""
     return f"unknown key '{key}'{_closest(key, KEYS)}; the keys are: {', '.join(KEYS)}"
@@ -298,7 +303,7 @@ def answers_from_mapping(
             texts[key] = None
             continue
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            bad(key, f"'{key}' must be a line of text, not {_kind(value)}")
+            bad(key, not_text(key, value))
             texts[key] = None
             continue
         text = " ".join(str(value).split())

@@ -48,6 +48,7 @@ from generator.drafting.answers import (
     TITLE_KEYS,
     Answers,
     given_twice,
+    not_text,
     renamed,
 )
 from generator.drafting.kit_word import word_kit
@@ -77,6 +78,8 @@ NUMBER = "\ue000"
 HEAD, STAFFING_UPPER, STAFFING_LOWER, COUNCIL = "\ue001", "S\ue002", "s\ue002", "\ue003"
 """Marks standing for the head officer, the staffing committee (capitalised or not) and the
 council's name in the defaults."""
+KEY = "\ue004"
+"""What stands for the key in a message the browser completes (``not_text``)."""
 
 Segment = list[Any]
 """['t', text] | ['v', variable, capitalise (0/1)] | ['r', obligation id, 'paragraph \\ue000']"""
@@ -116,12 +119,15 @@ def drafting_kit(omap: ObligationMap, protocols: Sequence[Protocol]) -> dict[str
 def rules() -> dict[str, Any]:
     """The answer rules of :mod:`generator.drafting.answers`, as data."""
     kind_errors: dict[str, str] = {}
+    kind_warnings: dict[str, list[list[str]]] = {}
     for nation in NATIONS:
         for tier in Tier:
             for governance in (None, *GOVERNANCE):
-                found = _kind_error(tier, nation, governance)
+                found, ignored = _kind_checks(tier, nation, governance)
                 if found:
                     kind_errors[f"{nation}/{tier.value}/{governance or ''}"] = found
+                if ignored:
+                    kind_warnings[f"{nation}/{tier.value}/{governance or ''}"] = ignored
     return {
         "keys": list(KEYS),
         "required": list(REQUIRED),
@@ -137,7 +143,12 @@ def rules() -> dict[str, Any]:
         "max_length": MAX_LENGTH,
         "months": list(MONTHS),
         "kind_errors": kind_errors,
+        "kind_warnings": kind_warnings,
         "closest_cutoff": CUTOFF,
+        "not_text": {
+            what: not_text(KEY, value)
+            for what, value in (("mapping", {}), ("list", []), ("true", True), ("false", False))
+        },
         "old_keys": [
             {
                 "old": old,
@@ -157,18 +168,24 @@ def rules() -> dict[str, Any]:
     }
 
 
-def _kind_error(tier: Tier, nation: str, governance: str | None) -> str | None:
-    """The first refusal :func:`check_kind` gives this kind of council, or None."""
+def _kind_checks(
+    tier: Tier, nation: str, governance: str | None
+) -> tuple[str | None, list[list[str]]]:
+    """The first refusal :func:`check_kind` gives this kind of council, or None; and the
+    keys it ignores for it, each with ``draft``'s warning, as [key, message] pairs (an answers
+    file opened in the browser is warned about the ones it gives)."""
     found: list[str] = []
+    ignored: list[list[str]] = []
 
     def bad(key: str, message: str) -> None:
         found.append(message)
 
-    def ignore(key: str, message: str) -> None:
-        """Warnings about ignored keys: the form never sends a key that does not apply."""
+    def warn(key: str, message: str) -> None:
+        ignored.append([key, message])
 
-    check_kind(tier, nation, governance, {}, bad, ignore)
-    return found[0] if found else None
+    every = dict.fromkeys((*LOCAL_ONLY, "leader_title"), "x")
+    check_kind(tier, nation, governance, every, bad, warn)
+    return (found[0] if found else None), ignored
 
 
 WORD = r"\p{L}\p{N}_"
