@@ -234,3 +234,13 @@ def site_search(page: Any, site_url: str, query: str) -> list[str]:
         "lis => lis.map(li => [...li.querySelectorAll('a')].map(a => a.getAttribute('href')))",
     )
     return [" ".join(re.sub(r"\?h=[^#]*", "", h) for h in g) for g in groups]
+
+
+def axe_violations(page: Any) -> list[str]:
+    """What axe-core finds wrong with the page as it is now, one line a rule."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]

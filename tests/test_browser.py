@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE, fresh_page, matrix_rows, site_search
+from tests.conftest import DESKTOP, PHONE, axe_violations, fresh_page, matrix_rows, site_search
 
 pytestmark = pytest.mark.slow
 
@@ -47,13 +47,7 @@ def test_axe_finds_no_violations(
         problems: list[str] = []
         for path in _sample_pages(built_site):
             page.goto(site_url + path)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "async () => await axe.run(document, {resultTypes: ['violations']})"
-            )
-            for v in result["violations"]:
-                targets = [n["target"] for n in v["nodes"][:3]]
-                problems.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+            problems += [f"/{path}: {v}" for v in axe_violations(page)]
         assert not problems, "\n".join(problems)
 
 
@@ -71,9 +65,7 @@ def test_axe_finds_no_violations_on_the_reference_pages(page: Any, site_url: str
         "accessibility/",
     ):
         page.goto(site_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        problems += [f"/{path}: {v['id']}: {v['help']}" for v in result["violations"]]
+        problems += [f"/{path}: {v}" for v in axe_violations(page)]
     assert not problems, "\n".join(problems)
 
 
@@ -235,9 +227,7 @@ def test_matrix_shows_the_councils_chosen(page: Any, scale_url: str) -> None:
     rows = page.locator("#matrix tbody tr")
     cells = rows.first.locator("td:not([hidden])").count()
     assert cells == 2 + 3  # theme, who, three councils
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    assert not [v["id"] for v in result["violations"]]
+    assert not axe_violations(page)
     url = page.locator("#matrix tbody td[data-added] a").first.evaluate("a => a.href")
     page.goto(url)  # a loaded column's link lands on the clause
     anchor = url.split("#")[1]
@@ -264,6 +254,4 @@ def test_compare_chooser_loads_the_pair_in_the_page(page: Any, scale_url: str) -
     data = page.evaluate(f"async () => (await fetch('{scale_url}data/protocols.json')).json()")
     texts = {c["id"]: " ".join(c["text"].split()) for p in data["protocols"] for c in p["clauses"]}
     assert quotes and all(texts[cid] == " ".join(text.split()) for cid, text in quotes)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    assert not [v["id"] for v in result["violations"]]
+    assert not axe_violations(page)

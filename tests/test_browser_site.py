@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE, fresh_page, matrix_rows, site_search
+from tests.conftest import DESKTOP, PHONE, axe_violations, fresh_page, matrix_rows, site_search
 
 pytestmark = pytest.mark.slow
 
@@ -265,15 +265,6 @@ def test_table_text_is_body_size(page: Any, site_url: str) -> None:
 # ------------------------------------------------------------------------------------ axe
 
 
-def _axe(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-    ]
-
-
 CHANGED = [
     "",
     "protocols/",
@@ -295,11 +286,11 @@ def test_axe_finds_no_violations_on_the_pages_changed(
         for path in CHANGED:
             page.goto(site_url + path)
             page.wait_for_timeout(200)
-            problems += [f"/{path}: {p}" for p in _axe(page)]
+            problems += [f"/{path}: {p}" for p in axe_violations(page)]
         # a glossary pop-up open
         page.goto(site_url + "protocols/southend/")
         page.locator("abbr.term").first.focus()
-        problems += [f"/protocols/southend/ (term open): {p}" for p in _axe(page)]
+        problems += [f"/protocols/southend/ (term open): {p}" for p in axe_violations(page)]
         assert not problems, "\n".join(problems)
 
 

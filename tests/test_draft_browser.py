@@ -19,7 +19,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.drafting.model_checks import COMBINATIONS
-from tests.conftest import DESKTOP, PHONE, ROOT
+from tests.conftest import DESKTOP, PHONE, ROOT, axe_violations
 from tests.draft_form import fill, parts, random_answers, structure
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -28,7 +28,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium"),
 ]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SETS = 25
 """Seeded random answer sets drafted in the browser and by the command line."""
 KINDS = [(n, t, g) for n, t, g in COMBINATIONS]
@@ -290,6 +289,7 @@ def test_open_answers_says_what_draft_says_about_old_unknown_and_invalid_keys(
         assert page.get_attribute("#draft-status", "role") == "status"
         shown = page.locator("#draft-status li").all_inner_texts()
         assert page.is_checked("#f-tier-" + answers.read_text().split("tier: ")[1].split()[0])
+        assert not axe_violations(page)
     else:
         page.wait_for_selector("#draft-errors:not([hidden])")
         shown = page.locator("#draft-errors-list li").all_inner_texts()
@@ -338,11 +338,7 @@ def test_axe_finds_no_violations_on_any_step(
     problems: list[str] = []
 
     def axe(where: str) -> None:
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        for v in result["violations"]:
-            targets = [n["target"] for n in v["nodes"][:3]]
-            problems.append(f"{where}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+        problems.extend(f"{where}: {v}" for v in axe_violations(page))
 
     axe("kind")
     page.click("#draft-next")

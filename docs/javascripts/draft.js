@@ -483,7 +483,7 @@
         var notes = list.filter(function (p) { return p.warning; });
         refresh();
         if (notes.length < list.length) {
-          // As draft does, errors and warnings together: the file is not used.
+          // Errors: listed in the summary with the warnings, as draft prints them together.
           status("", []);
           showStep(0, false);
           showErrors(list);
