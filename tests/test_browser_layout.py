@@ -35,9 +35,7 @@ def test_protocols_index_is_a_card_per_council_on_a_phone(browser: Any, site_url
     first = rows.first
     assert first.evaluate("r => getComputedStyle(r).display") == "block"
     # Each line names its column, so a card reads without the hidden heading row.
-    label = first.locator("td").first.evaluate(
-        "td => getComputedStyle(td, '::before').content"
-    )
+    label = first.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content")
     assert "Tier" in label
     assert page.locator(".cards table").evaluate("t => t.scrollWidth <= t.clientWidth + 1")
     context.close()
@@ -72,3 +70,26 @@ def test_corrections_read_as_a_list_that_fits(
     ids = re.findall(r"\b[a-z]+(?:-[a-z]+){3,}\b", text)
     assert not ids, ids[:5]
     context.close()
+
+
+def test_the_not_found_page_offers_ways_on(built_site: Any) -> None:
+    import lxml.html
+
+    doc = lxml.html.fromstring((built_site / "404.html").read_bytes())
+    article = doc.xpath("//article")[0]
+    assert article.xpath("string(.//h1)") == "Page not found"
+    hrefs = article.xpath(".//a/@href")
+    assert any(h.endswith("/protocols/") for h in hrefs), hrefs
+    assert any(h.endswith("/obligations/") for h in hrefs), hrefs
+
+
+def test_a_replaced_obligation_page_names_obligations_by_title(built_site: Any) -> None:
+    import lxml.html
+
+    path = built_site / "obligations" / "staffing-committee-handles-personnel" / "index.html"
+    article = lxml.html.fromstring(path.read_bytes()).xpath("//article")[0]
+    for code in article.xpath(".//code"):
+        code.drop_tree()
+    text = " ".join(article.text_content().split())
+    assert "This obligation has moved" in text
+    assert not re.search(r"\b[a-z]+(?:-[a-z]+){3,}\b", text), text

@@ -18,6 +18,7 @@ class ReplacedPage:
 
     replaced: Replaced
     new: Obligation
+    reason: tuple[Piece, ...]
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ def prose(text: str, titles: Mapping[str, str], replaced: Mapping[str, str]) -> 
 
 
 def replaced_page(r: Replaced, omap: ObligationMap) -> ReplacedPage:
-    return ReplacedPage(r, omap.by_id[r.replaced_by])
+    titles = {o.id: o.title for o in omap.obligations}
+    moved = {x.id: x.replaced_by for x in omap.replaced}
+    return ReplacedPage(r, omap.by_id[r.replaced_by], prose(r.reason, titles, moved))
 
 
 def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> CorrectionsPage:
