@@ -86,12 +86,10 @@ def test_the_old_address_says_where_the_obligation_went() -> None:
     old = pages["obligations/silent-copies.md"]
     assert "[No copying without agreement](no-silent-copies.md)" in old
     assert "Renamed\\." in old and "(../corrections.md)" in old
-    table = pages[CORRECTIONS]
-    assert (
-        "| 30 November 2026 | [No copying without agreement](obligations/no-silent-copies.md) |"
-        in (table)
-    )
-    assert "Southend\\-on\\-Sea Borough Council" in table
+    listed = pages[CORRECTIONS]
+    assert "## 30 November 2026" in listed
+    assert "- **[No copying without agreement](obligations/no-silent-copies.md)**" in listed
+    assert "Southend\\-on\\-Sea Borough Council" in listed
 
 
 def test_the_corrections_page_exists_before_the_first_correction() -> None:
@@ -101,3 +99,28 @@ def test_the_corrections_page_exists_before_the_first_correction() -> None:
     pages = history_pages(omap, PROTOCOLS)  # type: ignore[arg-type]
     assert list(pages) == [CORRECTIONS]
     assert "No corrections have been made to the map yet." in pages[CORRECTIONS]
+
+
+def test_prose_names_obligations_by_title_and_leaves_other_words() -> None:
+    from generator.views.history_view import Piece, prose
+
+    titles = {"even-handed-treatment-of-groups": "Groups are treated even-handedly"}
+    replaced = {"old-obligation": "even-handed-treatment-of-groups"}
+    pieces = prose(
+        "9.2.8 is even-handedly about even-handed-treatment-of-groups, under the lead-in; "
+        "merged with old-obligation.",
+        titles,
+        replaced,
+    )
+    assert pieces == (
+        Piece("9.2.8 is even-handedly about "),
+        Piece(
+            "even-handed-treatment-of-groups",
+            "even-handed-treatment-of-groups",
+            "Groups are treated even-handedly",
+        ),
+        Piece(", under the lead-in; merged with "),
+        Piece("old-obligation", replaced=True),
+        Piece("."),
+    )
+    assert "".join(p.text for p in pieces).startswith("9.2.8 is even-handedly")

@@ -39,4 +39,5 @@ def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> str:
         "pages/corrections.md.j2",
         view=history_view.corrections_page(omap, protocols),
         page=CORRECTIONS,
+        corrections=CORRECTIONS,
     )

@@ -3,7 +3,8 @@ corrections page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.core.types import Protocol
@@ -17,11 +18,26 @@ class ReplacedPage:
 
     replaced: Replaced
     new: Obligation
+    reason: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of our own prose; where it names an obligation by id, the obligation it names."""
+
+    text: str
+    obligation: str | None = None
+    """The id of a current obligation named here: shown as its title, linked."""
+    title: str = ""
+    replaced: bool = False
+    """The text is a replaced obligation's old id: shown as that id, linked to the list of them."""
 
 
 @dataclass(frozen=True)
 class CorrectionRow:
     correction: Correction
+    change: tuple[Piece, ...]
+    reason: tuple[Piece, ...]
     obligation: str
     """The obligation's id now (a replaced id is followed to its replacement)."""
     title: str
@@ -34,6 +50,7 @@ class ReplacedEntry:
     replaced: Replaced
     title: str
     """The title of the obligation that replaced it."""
+    reason: tuple[Piece, ...]
 
 
 @dataclass(frozen=True)
@@ -42,9 +59,42 @@ class CorrectionsPage:
     """Newest first."""
     replaced: tuple[ReplacedEntry, ...]
 
+    @property
+    def by_date(self) -> tuple[tuple[str, tuple[CorrectionRow, ...]], ...]:
+        """The corrections under their dates, newest first, each date written out."""
+        days: dict[str, list[CorrectionRow]] = {}
+        for row in self.corrections:
+            days.setdefault(row.correction.date.human(), []).append(row)
+        return tuple((day, tuple(rows)) for day, rows in days.items())
+
+
+_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+
+
+def prose(text: str, titles: Mapping[str, str], replaced: Mapping[str, str]) -> tuple[Piece, ...]:
+    """Our prose with each obligation id in it marked, so a page shows a title, not an id."""
+    pieces: list[Piece] = []
+    at = 0
+    for m in _ID.finditer(text):
+        word = m.group(0)
+        if word not in titles and word not in replaced:
+            continue
+        if m.start() > at:
+            pieces.append(Piece(text[at : m.start()]))
+        if word in titles:
+            pieces.append(Piece(word, word, titles[word]))
+        else:
+            pieces.append(Piece(word, replaced=True))
+        at = m.end()
+    if at < len(text):
+        pieces.append(Piece(text[at:]))
+    return tuple(pieces)
+
 
 def replaced_page(r: Replaced, omap: ObligationMap) -> ReplacedPage:
-    return ReplacedPage(r, omap.by_id[r.replaced_by])
+    titles = {o.id: o.title for o in omap.obligations}
+    moved = {x.id: x.replaced_by for x in omap.replaced}
+    return ReplacedPage(r, omap.by_id[r.replaced_by], prose(r.reason, titles, moved))
 
 
 def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> CorrectionsPage:
@@ -55,7 +105,20 @@ def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> Corr
     for c in sorted(omap.corrections, key=lambda c: c.date, reverse=True):
         oid = moved.get(c.obligation, c.obligation)
         council = councils.get(c.protocol, c.protocol) if c.protocol else None
-        rows.append(CorrectionRow(c, oid, titles.get(oid, oid), council))
+        rows.append(
+            CorrectionRow(
+                c,
+                prose(c.change, titles, moved),
+                prose(c.reason, titles, moved),
+                oid,
+                titles.get(oid, oid),
+                council,
+            )
+        )
     return CorrectionsPage(
-        tuple(rows), tuple(ReplacedEntry(r, titles[r.replaced_by]) for r in omap.replaced)
+        tuple(rows),
+        tuple(
+            ReplacedEntry(r, titles[r.replaced_by], prose(r.reason, titles, moved))
+            for r in omap.replaced
+        ),
     )
