@@ -39,44 +39,6 @@ def _sample_pages(built_site: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violations(
-    browser: Any, site_url: str, built_site: Path, viewport: dict[str, int]
-) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems: list[str] = []
-    for path in _sample_pages(built_site):
-        page.goto(site_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        for v in result["violations"]:
-            targets = [n["target"] for n in v["nodes"][:3]]
-            problems.append(f"/{path}: {v['id']} ({v['impact']}): {v['help']} {targets}")
-    context.close()
-    assert not problems, "\n".join(problems)
-
-
-def test_axe_finds_no_violations_on_the_reference_pages(page: Any, site_url: str) -> None:
-    problems: list[str] = []
-    for path in (
-        "protocols/",
-        "protocols/farnham/",
-        "obligations/",
-        "compare/",
-        "themes/",
-        "glossary/",
-        "legislation/",
-        "open-data/",
-        "accessibility/",
-    ):
-        page.goto(site_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        problems += [f"/{path}: {v['id']}: {v['help']}" for v in result["violations"]]
-    assert not problems, "\n".join(problems)
-
-
 def test_headings_are_in_order(page: Any, site_url: str, built_site: Path) -> None:
     for path in _sample_pages(built_site):
         page.goto(site_url + path)

@@ -1,8 +1,8 @@
 """The site as a keyboard user, a searcher and a phone user meet it (Debian's Chromium).
 
 Search finds words beside brackets and quote marks; every control shows where the focus is;
-the matrix keeps its filters in the address; pages pass axe at 1280 and 390 px. The site is
-built and served once per session (``built_site`` and ``site_url`` in conftest.py).
+the matrix keeps its filters in the address (axe on every kind of page: test_browser_pages.py).
+The site is built and served once per session (``built_site`` and ``site_url`` in conftest.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import AXE, DESKTOP, PHONE
+from tests.conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.slow
 
@@ -288,49 +288,6 @@ def test_table_text_is_body_size(page: Any, site_url: str) -> None:
         "() => getComputedStyle(document.querySelector('.md-typeset td')).fontSize"
     )
     assert cell == body
-
-
-# ------------------------------------------------------------------------------------ axe
-
-
-def _axe(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-    ]
-
-
-CHANGED = [
-    "",
-    "protocols/",
-    "protocols/southend/",
-    "matrix/",
-    "model/",
-    "glossary/",
-    "methodology/",
-    "accessibility/",
-]
-
-
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violations_on_the_pages_changed(
-    browser: Any, site_url: str, viewport: dict[str, int]
-) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    problems: list[str] = []
-    for path in CHANGED:
-        page.goto(site_url + path)
-        page.wait_for_timeout(200)
-        problems += [f"/{path}: {p}" for p in _axe(page)]
-    # a glossary pop-up open
-    page.goto(site_url + "protocols/southend/")
-    page.locator("abbr.term").first.focus()
-    problems += [f"/protocols/southend/ (term open): {p}" for p in _axe(page)]
-    context.close()
-    assert not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------------- matrix

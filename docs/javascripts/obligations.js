@@ -10,7 +10,8 @@
 
    Every word typed must occur in the title or the statement (in any order, any case, accents
    and curly quotes ignored). A theme with no obligation shown is hidden with its heading.
-   The address keeps ?q=…&who=…, so a reload or a shared link shows the same list. */
+   The address keeps ?words=…&who=…, so a reload or a shared link shows the same list (not
+   ?q=…: Material opens its site search for a q in the address). */
 (function () {
   function fold(text) {
     return text
@@ -85,11 +86,11 @@
       clear.hidden = !filtered;
       count.textContent = shown + " of " + total + noun(total) + " shown" +
         (shown === 0 ? ". No obligation matches: try fewer words, or choose Anyone." : "");
-      keep({ q: query, who: who.value });
+      keep({ words: query, who: who.value });
     }
 
     var q = new URLSearchParams(location.search);
-    words.value = q.get("q") || "";
+    words.value = q.get("words") || "";
     var chosen = q.get("who") || "";
     who.value = Array.prototype.some.call(who.options, function (o) { return o.value === chosen; })
       ? chosen : "";
