@@ -84,8 +84,9 @@
       });
       var filtered = terms.length > 0 || !!whom;
       clear.hidden = !filtered;
-      count.textContent = shown + " of " + total + noun(total) + " shown" +
-        (shown === 0 ? ". No obligation matches: try fewer words, or choose Anyone." : "");
+      var none = !whom ? ". No title or statement has all of these words: try fewer words."
+        : ". None matches: try fewer words, or Anyone under \u201cWho it binds\u201d.";
+      count.textContent = shown + " of " + total + noun(total) + " shown" + (shown ? "" : none);
       keep({ words: query, who: who.value });
     }
 
