@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from generator.map.obligations import Who
+from generator.views.obligation_view import who_choices
 from tests.conftest import DESKTOP, PHONE
 from tests.test_browser_pages import axe_violations
 from tests.test_browser_site import FOCUS
@@ -62,6 +65,22 @@ def _shown(page: Any) -> tuple[list[str], set[str]]:
         "hs => hs.filter(h => h.checkVisibility()).map(h => h.id)",
     )
     return ids, set(themes)
+
+
+def test_who_choices_widen_councillors_and_officers_to_those_binding_both() -> None:
+    def binding(*whos: Who) -> list[Any]:
+        return [SimpleNamespace(who=w) for w in whos]
+
+    choices = who_choices(binding(Who.BOTH, Who.OFFICERS, Who.COUNCILLORS, Who.CHAIRS))
+    assert [(c.value, c.label, c.includes) for c in choices] == [
+        ("councillors", "Councillors (and both)", (Who.COUNCILLORS, Who.BOTH)),
+        ("officers", "Officers (and both)", (Who.OFFICERS, Who.BOTH)),
+        ("chairs", "Chairs", (Who.CHAIRS,)),
+        ("both", "Both councillors and officers", (Who.BOTH,)),
+    ]
+    # with nothing binding both, there is nothing to widen to
+    alone = who_choices(binding(Who.COUNCILLORS))
+    assert [(c.label, c.includes) for c in alone] == [("Councillors", (Who.COUNCILLORS,))]
 
 
 def _query(page: Any) -> dict[str, list[str]]:
