@@ -236,10 +236,16 @@ def site_search(page: Any, site_url: str, query: str) -> list[str]:
     return [" ".join(re.sub(r"\?h=[^#]*", "", h) for h in g) for g in groups]
 
 
-def axe_violations(page: Any) -> list[str]:
-    """What axe-core finds wrong with the page as it is now, one line a rule."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+def axe_violations(page: Any, within: str = "") -> list[str]:
+    """What axe-core finds wrong with the page as it is now (or in the first element
+    ``within`` selects), one line a rule."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (within) => await axe.run("
+        " within ? document.querySelector(within) : document, {resultTypes: ['violations']})",
+        within,
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:3]]}"
         for v in result["violations"]

@@ -39,36 +39,6 @@ def _sample_pages(built_site: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violations(
-    browser: Any, site_url: str, built_site: Path, viewport: dict[str, int]
-) -> None:
-    with fresh_page(browser, viewport) as page:
-        problems: list[str] = []
-        for path in _sample_pages(built_site):
-            page.goto(site_url + path)
-            problems += [f"/{path}: {v}" for v in axe_violations(page)]
-        assert not problems, "\n".join(problems)
-
-
-def test_axe_finds_no_violations_on_the_reference_pages(page: Any, site_url: str) -> None:
-    problems: list[str] = []
-    for path in (
-        "protocols/",
-        "protocols/farnham/",
-        "obligations/",
-        "compare/",
-        "themes/",
-        "glossary/",
-        "legislation/",
-        "open-data/",
-        "accessibility/",
-    ):
-        page.goto(site_url + path)
-        problems += [f"/{path}: {v}" for v in axe_violations(page)]
-    assert not problems, "\n".join(problems)
-
-
 def test_headings_are_in_order(page: Any, site_url: str, built_site: Path) -> None:
     for path in _sample_pages(built_site):
         page.goto(site_url + path)

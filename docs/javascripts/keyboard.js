@@ -104,14 +104,32 @@
     });
   }
 
+  // The heading a box sits under: its nearest heading before it in the page.
+  function headingOf(box) {
+    for (var e = box; e && !e.matches("article"); e = e.parentElement) {
+      for (var s = e.previousElementSibling; s; s = s.previousElementSibling) {
+        if (/^H[1-6]$/.test(s.tagName)) return s.textContent.replace(/\s+/g, " ").trim();
+      }
+    }
+    return "";
+  }
+
+  // Each scrolling box is a region with a name of its own (two regions with the same name
+  // cannot be told apart in a list of landmarks): what it is, under which heading, and a
+  // number when a heading has more than one.
   function setUpScrollers() {
-    [[".md-typeset pre > code", "Code (scrolls sideways)"],
-     [".md-typeset__scrollwrap", "Table (scrolls sideways)"]].forEach(function (kind) {
+    var used = {};
+    [[".md-typeset pre > code", "Code"],
+     [".md-typeset__scrollwrap", "Table"]].forEach(function (kind) {
       document.querySelectorAll(kind[0]).forEach(function (box) {
         if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+          var under = headingOf(box);
+          var name = kind[1] + (under ? " under \u201c" + under + "\u201d" : "");
+          used[name] = (used[name] || 0) + 1;
+          if (used[name] > 1) name += " " + used[name];
           box.tabIndex = 0;
           box.setAttribute("role", "region");
-          box.setAttribute("aria-label", kind[1]);
+          box.setAttribute("aria-label", name + " (scrolls sideways)");
         }
       });
     });

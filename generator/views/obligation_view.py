@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from generator.core import links
 from generator.core.types import Clause, Protocol
 from generator.core.wordiff import closest
-from generator.map.obligations import Obligation, Status, Theme
+from generator.map.obligations import Obligation, Status, Theme, Who
 from generator.views.clause_text import Segment
 from generator.views.compare_view import ClauseRef, refs
 from generator.views.corpus import Corpus, Position
@@ -93,11 +93,55 @@ class ThemeGroup:
 
 
 @dataclass(frozen=True)
+class WhoChoice:
+    """One choice of the index filter's "Who it binds"."""
+
+    value: str
+    """The choice's name in the address (``?who=councillors``): a :class:`Who` value."""
+    label: str
+    includes: tuple[Who, ...]
+    """The obligations it keeps, by whom they bind."""
+
+
+WIDER: dict[Who, tuple[Who, ...]] = {
+    Who.COUNCILLORS: (Who.COUNCILLORS, Who.BOTH),
+    Who.OFFICERS: (Who.OFFICERS, Who.BOTH),
+}
+"""Choosing councillors (or officers) keeps the obligations that bind both as well, as the
+matrix's "Who" filter does."""
+
+WHO_CHOICE_WORDS: dict[Who, str] = {
+    Who.COUNCILLORS: "Councillors",
+    Who.OFFICERS: "Officers",
+    Who.SENIOR_OFFICERS: "Senior officers",
+    Who.CHAIRS: "Chairs",
+    Who.COUNCIL: "The council as a body",
+    Who.BOTH: "Both councillors and officers",
+}
+
+
+@dataclass(frozen=True)
 class ObligationsIndex:
     page: str
     obligations: int
     protocols: int
     themes: tuple[ThemeGroup, ...]
+    whos: tuple[WhoChoice, ...]
+    """The filter's choices of whom an obligation binds, in the order of :class:`Who`."""
+
+
+def who_choices(obligations: Sequence[Obligation]) -> tuple[WhoChoice, ...]:
+    """A choice for each kind of person some obligation binds; councillors and officers
+    include the obligations that bind both."""
+    present = {o.who for o in obligations}
+    out = []
+    for w in Who:
+        if w not in present:
+            continue
+        wider = WIDER.get(w, (w,)) if Who.BOTH in present else (w,)
+        words = WHO_CHOICE_WORDS[w] + (" (and both)" if len(wider) > 1 else "")
+        out.append(WhoChoice(w.value, words, wider))
+    return tuple(out)
 
 
 def obligations_index(corpus: Corpus, page: str) -> ObligationsIndex:
@@ -108,7 +152,13 @@ def obligations_index(corpus: Corpus, page: str) -> ObligationsIndex:
             groups.append(
                 ThemeGroup(t, tuple(IndexEntry(o, len(corpus.stating(o))) for o in members))
             )
-    return ObligationsIndex(page, len(corpus.obligations), len(corpus.protocols), tuple(groups))
+    return ObligationsIndex(
+        page,
+        len(corpus.obligations),
+        len(corpus.protocols),
+        tuple(groups),
+        who_choices(corpus.obligations),
+    )
 
 
 def obligation_page(corpus: Corpus, o: Obligation, page: str) -> ObligationPage:
