@@ -143,7 +143,7 @@ def obligation_page(corpus: Corpus, o: Obligation, page: str) -> ObligationPage:
 def _quotes(corpus: Corpus, pos: Position, page: str) -> tuple[Quote, ...]:
     p = pos.protocol
     target = links.rel(page, links.protocol_page(p.slug))
-    return tuple(Quote(p, c, corpus.segments(p, c), target, clause_name(c)) for c in pos.clauses)
+    return tuple(Quote(p, c, corpus.segments(p, c), target, clause_name(p, c)) for c in pos.clauses)
 
 
 def _each(

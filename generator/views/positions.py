@@ -29,7 +29,7 @@ def positions_data(corpus: Corpus, p: Protocol) -> dict[str, Any]:
         out[o.id] = [
             pos.status.value,
             pos.strength.value if pos.strength else None,
-            [[clause_name(c), clause_url(p.slug, c.id)] for c in pos.clauses],
+            [[clause_name(p, c), clause_url(p.slug, c.id)] for c in pos.clauses],
             [[c.id, c.text] for c in pos.clauses],
         ]
     return {
