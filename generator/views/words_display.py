@@ -131,13 +131,13 @@ def _name(c: Clause, by_id: dict[str, Clause], where: Mapping[str, tuple[int, in
     if c.number:
         return Name("clause", "clauses", c.number, "")
     if c.kind is Kind.HEADING:
-        return Name("heading", "headings", f"“{_short(c.text)}”", "")
+        return Name("heading", "headings", f"“{_heading(c.text)}”", "")
     noun, plural = _NOUNS.get(c.kind, _NOUNS[Kind.PARAGRAPH])
     parent = anchor(c, by_id)
     if parent is None:
         at = "before the first heading"
     elif parent.kind is Kind.HEADING and not parent.number:
-        at = f"under “{_short(parent.text)}”"
+        at = f"under “{_heading(parent.text)}”"
     elif parent.kind is c.kind is Kind.ITEM:
         noun, plural = _SUB_BULLET
         at = f"under {_name(parent, by_id, where).words}"
@@ -197,9 +197,9 @@ def list_separator(i: int, n: int) -> str:
     return "" if i >= n - 1 else " and " if i == n - 2 else ", "
 
 
-def _short(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _heading(text: str) -> str:
+    """A heading's words as a name quotes them: whole, whitespace collapsed."""
+    return " ".join(text.split())
 
 
 def title_then_statement(title: str, statement: str) -> tuple[str, str]:
