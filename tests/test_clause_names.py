@@ -57,6 +57,7 @@ CLAUSES = (
     _c("t-roles-p2", P, "t-roles"),
     _c("t-roles-b3", B, "t-roles-p2"),
     _c("t-3", H, None, "3", "Aims"),
+    _c("t-3-p", P, "t-3"),
     _c("t-3-1", P, "t-3", "3.1"),
     _c("t-3-1-a", B, "t-3-1"),
     _c("t-3-2", P, "t-3", "3.2"),
@@ -78,6 +79,8 @@ TEST = Protocol("t", "t.md", META, CLAUSES)
         ("t-roles-b2-2", "sub-bullet 2 under bullet 2 under “Roles”"),
         ("t-3-1", "clause 3.1"),
         ("t-3-1-a", "the bullet of clause 3.1"),
+        ("t-3", "section 3"),
+        ("t-3-p", "the paragraph under section 3"),
     ],
 )
 def test_names(cid: str, name: str) -> None:
@@ -164,3 +167,15 @@ def test_no_nested_brackets_in_provenance_notes() -> None:
     for p in PROTOCOLS:
         for text in (p.meta.source_url_note, p.meta.document_title, p.meta.transcription):
             assert not NESTED.search(text or ""), (p.slug, text)
+
+
+def test_no_statement_repeats_its_title() -> None:
+    """An obligation's page shows its title, then its statement: a statement opening with the
+    title word for word reads as the title said twice."""
+    data = yaml.load((ROOT / "clauses.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    found = [
+        o["id"]
+        for o in data["obligations"]
+        if o["statement"].casefold().startswith(o["title"].rstrip(". ").casefold())
+    ]
+    assert not found, found

@@ -108,13 +108,15 @@ def clause_names(clauses: Sequence[Clause]) -> dict[str, str]:
 def clause_name(protocol: Protocol, c: Clause) -> str:
     """How to refer to a clause in words, told apart from every other clause of its protocol.
 
-    A numbered clause is 'clause 3.5'; an unnumbered heading is 'heading “Purpose”'. Any other
+    A numbered clause is 'clause 3.5', a numbered heading 'section 1.1', an unnumbered heading
+    'heading “Purpose”'. Any other
     unnumbered clause is named by its kind, its place among the unnumbered clauses of the same
     kind under the same parent (left out when it is the only one) and where that parent is:
 
     - 'bullet 2 under “Expectations”' (under an unnumbered heading),
     - 'the paragraph under “Background”' (the only one there),
-    - 'bullet 3 of clause 4.1' (under a numbered clause or heading),
+    - 'bullet 3 of clause 4.1' (under a numbered clause),
+    - 'the paragraph under section 1.1' (under a numbered heading),
     - 'sub-bullet 1 under bullet 2 of clause 3.5' (a bullet in a bullet; a paragraph leading
       into a list is passed over: its bullets are counted under its heading),
     - 'paragraph 2 before the first heading' (under no heading at all).
@@ -128,6 +130,8 @@ def name_of(protocol: Protocol, c: Clause) -> Name:
 
 
 def _name(c: Clause, by_id: dict[str, Clause], where: Mapping[str, tuple[int, int]]) -> Name:
+    if c.number and c.kind is Kind.HEADING:
+        return Name("section", "sections", c.number, "")
     if c.number:
         return Name("clause", "clauses", c.number, "")
     if c.kind is Kind.HEADING:
@@ -138,6 +142,8 @@ def _name(c: Clause, by_id: dict[str, Clause], where: Mapping[str, tuple[int, in
         at = "before the first heading"
     elif parent.kind is Kind.HEADING and not parent.number:
         at = f"under “{_heading(parent.text)}”"
+    elif parent.kind is Kind.HEADING:
+        at = f"under {_name(parent, by_id, where).words}"
     elif parent.kind is c.kind is Kind.ITEM:
         noun, plural = _SUB_BULLET
         at = f"under {_name(parent, by_id, where).words}"
