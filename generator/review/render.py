@@ -42,7 +42,7 @@ INTRO = (
 STATUS_HELP = {
     Finding.FOUND: "a clause states it",
     Finding.PARTIAL: "a clause states part of it",
-    Finding.UNCERTAIN: "a clause resembles it; please check",
+    Finding.UNCERTAIN: "a clause resembles it, but does not clearly state it",
     Finding.NOT_FOUND: "no clause resembles it",
 }
 
