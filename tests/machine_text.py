@@ -1,7 +1,8 @@
 """Text that reads as if a program wrote it, found in a built site's pages.
 
 A page's visible text (its article, without the councils' quoted words, code, or hidden
-text) is scanned for: doubled brackets, nested brackets, clause ids shown as words, an
+text) is scanned for: doubled brackets, nested brackets, clause and obligation ids shown as
+words, an
 explanation repeating the phrase it explains, a label such as "i 4 para 6", and a heading
 with nothing under it before the next heading of the same or a higher level or the end of
 the article.
@@ -14,6 +15,7 @@ or cards happen to say the same.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,9 +144,25 @@ def _empty_headings(article: lxml.html.HtmlElement) -> Iterator[str]:
             yield " ".join(el.text_content().split())
 
 
+def _obligation_ids(site: Path) -> re.Pattern[str] | None:
+    """The site's obligation ids (from its open data), as words to look for in the text: an
+    id belongs in an address or a code span, never in a sentence."""
+    data = site / "data" / "obligations.json"
+    if not data.exists():
+        return None
+    ids = sorted((o["id"] for o in json.loads(data.read_text("utf-8"))["obligations"]), key=len)
+    if not ids:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, reversed(ids))) + r")(?![\w-])")
+
+
 def problems(site: Path) -> list[str]:
     """Every machine-looking piece of text in the site's pages, as 'page: what: text'."""
     out: list[str] = []
+    checks = CHECKS
+    ids = _obligation_ids(site)
+    if ids is not None:
+        checks = (*CHECKS, ("an obligation id shown as text", ids))
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(("assets/", "search/")) or rel == "404.html":
@@ -157,7 +175,7 @@ def problems(site: Path) -> list[str]:
         _drop(article, INVISIBLE)
         out += [f"{rel}: an empty heading: {h}" for h in _empty_headings(article)]
         for text in _texts(article, rel.startswith("protocols/")):
-            for what, pattern in CHECKS:
+            for what, pattern in checks:
                 for m in pattern.finditer(text):
                     start = max(0, m.start() - 40)
                     out.append(f"{rel}: {what}: …{text[start : m.end() + 40]}…")

@@ -17,6 +17,7 @@ from generator.views.words_display import (
     clause_listing,
     clause_name,
     clause_names,
+    name_obligations,
     title_then_statement,
 )
 
@@ -179,3 +180,12 @@ def test_no_statement_repeats_its_title() -> None:
         if o["statement"].casefold().startswith(o["title"].rstrip(". ").casefold())
     ]
     assert not found, found
+
+
+def test_obligation_ids_in_our_prose_are_shown_as_titles() -> None:
+    """Hyphenated ids only: an id that is one word ('read') could be a word of the sentence."""
+    titles = {"read-with-codes": "Read with the codes", "read": "Read"}
+    assert (
+        name_obligations("Only says so (see read-with-codes); read it.", titles)
+        == "Only says so (see “Read with the codes”); read it."
+    )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.core.types import Protocol
 from generator.map.history import Correction, Replaced
 from generator.map.obligations import Obligation, ObligationMap
+from generator.views.words_display import name_obligations
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class ReplacedPage:
 
     replaced: Replaced
     new: Obligation
+    reason: str = ""
+    """Why, obligation ids named by their titles."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,10 @@ class CorrectionRow:
     title: str
     council: str | None
     """The council whose position changed, or None when the obligation itself changed."""
+    change: str = ""
+    """What changed, in words, obligation ids named by their titles."""
+    reason: str = ""
+    """Why, likewise."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,8 @@ class ReplacedEntry:
     replaced: Replaced
     title: str
     """The title of the obligation that replaced it."""
+    reason: str = ""
+    """Why, obligation ids named by their titles."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,8 @@ class CorrectionsPage:
 
 
 def replaced_page(r: Replaced, omap: ObligationMap) -> ReplacedPage:
-    return ReplacedPage(r, omap.by_id[r.replaced_by])
+    titles = {o.id: o.title for o in omap.obligations}
+    return ReplacedPage(r, omap.by_id[r.replaced_by], name_obligations(r.reason, titles))
 
 
 def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> CorrectionsPage:
@@ -55,7 +65,20 @@ def corrections_page(omap: ObligationMap, protocols: Sequence[Protocol]) -> Corr
     for c in sorted(omap.corrections, key=lambda c: c.date, reverse=True):
         oid = moved.get(c.obligation, c.obligation)
         council = councils.get(c.protocol, c.protocol) if c.protocol else None
-        rows.append(CorrectionRow(c, oid, titles.get(oid, oid), council))
+        rows.append(
+            CorrectionRow(
+                c,
+                oid,
+                titles.get(oid, oid),
+                council,
+                name_obligations(c.change, titles),
+                name_obligations(c.reason, titles),
+            )
+        )
     return CorrectionsPage(
-        tuple(rows), tuple(ReplacedEntry(r, titles[r.replaced_by]) for r in omap.replaced)
+        tuple(rows),
+        tuple(
+            ReplacedEntry(r, titles[r.replaced_by], name_obligations(r.reason, titles))
+            for r in omap.replaced
+        ),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -220,3 +222,20 @@ def title_then_statement(title: str, statement: str) -> tuple[str, str]:
         if not rest[:1].isalnum():
             return statement[: len(head)], rest
     return title, f": {statement}"
+
+
+def name_obligations(text: str, titles: Mapping[str, str]) -> str:
+    """Our own prose (a note, a correction) with each obligation id it mentions replaced by
+    the obligation's title in quotation marks, so no id is shown as words: '(see
+    read-with-other-codes)' reads '(see “The protocol is read together with …”)'."""
+    # An id of one word could be an ordinary word of the sentence: only hyphenated ids count.
+    ids = tuple(sorted((i for i in titles if "-" in i), key=len, reverse=True))
+    if not text or not ids:
+        return text
+    pattern = _id_pattern(ids)
+    return pattern.sub(lambda m: f"“{titles[m.group(0)]}”", text)
+
+
+@functools.lru_cache(maxsize=8)
+def _id_pattern(ids: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
