@@ -44,7 +44,7 @@ from generator.review.reference import Reference
 from generator.review.report import Evidence, Finding, ObligationReview, Report, TheirClause
 from generator.review.score import cached_scores, paraphrase, same_wording
 from generator.review.text import key_words
-from generator.views.words_display import clause_names
+from generator.views.words_display import Name, clause_name_parts
 
 __all__ = ["Method", "Options", "id_prefix", "review", "their_clauses"]
 
@@ -62,11 +62,11 @@ def their_clauses(clauses: Sequence[Clause]) -> list[tuple[Clause, str | None]]:
     return out
 
 
-def _their(c: Clause, prefix: str, names: dict[str, str]) -> TheirClause:
+def _their(c: Clause, prefix: str, names: dict[str, Name]) -> TheirClause:
     """How the report names a clause: its printed number, or its id without the file's slug
     ('3-1-b4': the fourth bullet under 3.1; 'introduction-p1')."""
     number = c.number or c.id.removeprefix(prefix) or c.id
-    return TheirClause(c.id, number, names[c.id], c.text, c.line)
+    return TheirClause(c.id, number, names[c.id].words, c.text, c.line, names[c.id])
 
 
 def id_prefix(clauses: Sequence[Clause]) -> str:
@@ -93,7 +93,7 @@ def review(
     """
     body = their_clauses(clauses)
     prefix = id_prefix(clauses)
-    names = clause_names(clauses)
+    names = clause_name_parts(clauses)
     obligations = ref.omap.obligations
     index = {o.id: i for i, o in enumerate(obligations)}
     known_ev: dict[int, list[tuple[Evidence, Status]]] = {}
@@ -199,7 +199,7 @@ def _similar(
     support: float,
     options: Options,
     prefix: str,
-    names: dict[str, str],
+    names: dict[str, Name],
 ) -> tuple[Finding, tuple[Evidence, ...]]:
     """The finding for one obligation from its clauses' scores, and the clauses to cite."""
     # Obligations most mapped protocols state need a little less evidence; those few state

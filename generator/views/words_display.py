@@ -102,9 +102,14 @@ class Listed:
 
 def clause_names(clauses: Sequence[Clause]) -> dict[str, str]:
     """Each clause's name (see ``clause_name``), for clauses not held in a ``Protocol``."""
+    return {cid: n.words for cid, n in clause_name_parts(clauses).items()}
+
+
+def clause_name_parts(clauses: Sequence[Clause]) -> dict[str, Name]:
+    """``clause_names`` in parts (for ``listing``)."""
     by_id = {c.id: c for c in clauses}
     where = sibling_places(clauses)
-    return {c.id: _name(c, by_id, where).words for c in clauses}
+    return {c.id: _name(c, by_id, where) for c in clauses}
 
 
 def clause_name(protocol: Protocol, c: Clause) -> str:
