@@ -218,6 +218,12 @@ def test_compare_chooser_loads_the_pair_in_the_page(page: Any, scale_url: str) -
     assert page.locator("#pair-result .pair").count() > 10
     assert page.locator("#pair-result .wordiff [data-quote] mark").count() > 0
     assert page.locator("#pair-result del, #pair-result ins").count() == 0
+    # Each side's clauses are listed as the static pages list them ('clauses 6.1 and 6.2').
+    refs = page.eval_on_selector_all(
+        "#pair-result .side > p:last-child", "es => es.map(e => e.textContent)"
+    )
+    assert refs and not [r for r in refs if ", " in r and " and " not in r], refs[:5]
+    assert not [r for r in refs if re.match(r"clause [\w.]+, clause [\w.]+$", r)], refs[:5]
     quotes = page.eval_on_selector_all(
         "#pair-result [data-quote]", "es => es.map(e => [e.dataset.quote, e.textContent])"
     )

@@ -204,6 +204,8 @@ def test_errors_beside_the_field_and_in_the_summary_as_draft_refuses(
     context: Any, site_url: str, tmp_path: Path, change: dict[str, str], key: str, words: str
 ) -> None:
     page = _open(context, site_url)
+    # No empty "There is a problem" heading before there is a problem.
+    assert page.locator("#draft-errors-title").count() == 0
     a = {"council_name": "Little Snoring Parish Council", "tier": "parish", "nation": "england"}
     a.update(change)
     page.check("#f-tier-parish")
@@ -216,6 +218,7 @@ def test_errors_beside_the_field_and_in_the_summary_as_draft_refuses(
                 page.fill(f"#f-{k}", v)
     summary = page.locator("#draft-errors-list").inner_text()
     assert words in summary
+    assert page.locator("#draft-errors h2").inner_text() == "There is a problem"
     beside = page.locator(f"#f-{key}-error").inner_text()
     assert words in beside and beside.startswith("Error:")
     assert page.get_attribute(f"#f-{key}", "aria-invalid") == "true"

@@ -102,7 +102,7 @@ def test_the_corrections_page_exists_before_the_first_correction() -> None:
 
 
 def test_prose_names_obligations_by_title_and_leaves_other_words() -> None:
-    from generator.views.history_view import Piece, prose
+    from generator.views.words_display import Piece, prose
 
     titles = {"even-handed-treatment-of-groups": "Groups are treated even-handedly"}
     replaced = {"old-obligation": "even-handed-treatment-of-groups"}

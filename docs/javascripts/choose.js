@@ -222,9 +222,11 @@
     div.appendChild(head);
     div.appendChild(marked);
     var refs = el("p");
-    pos[2].forEach(function (c, k) {
-      if (k) refs.appendChild(document.createTextNode(", "));
-      refs.appendChild(link(c[1], c[0]));
+    // Each clause as the list names it ('clauses 6.1', '6.2'), then what follows it (', ',
+    // ' and '): the one listing rule, applied when the data was written.
+    pos[2].forEach(function (c) {
+      refs.appendChild(link(c[1], c[2]));
+      if (c[3]) refs.appendChild(document.createTextNode(c[3]));
     });
     div.appendChild(refs);
     return div;

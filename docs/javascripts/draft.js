@@ -213,6 +213,14 @@
     });
     app.querySelectorAll(".draft-field--error").forEach(function (e) { e.classList.remove("draft-field--error"); });
     box.hidden = !list.length;
+    // The summary's heading is made only when there is a problem to show, so the page
+    // never carries an empty "There is a problem" heading.
+    if (list.length && !$("draft-errors-title")) {
+      var title = document.createElement("h2");
+      title.id = "draft-errors-title";
+      title.textContent = "There is a problem";
+      box.insertBefore(title, ul);
+    }
     list.forEach(function (p, n) {
       var target = fieldFor(p.key);
       var li = document.createElement("li");

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -143,6 +143,42 @@ class Protocol:
             out.setdefault(c.parent, []).append(c)
         return {k: tuple(v) for k, v in out.items()}
 
+    @cached_property
+    def places(self) -> dict[str, tuple[int, int]]:
+        """Unnumbered clause id -> (its place, how many): see ``sibling_places``."""
+        return sibling_places(self.clauses)
+
     def body_clauses(self) -> Iterator[Clause]:
         """Every clause that is not a heading."""
         return (c for c in self.clauses if c.kind is not Kind.HEADING)
+
+
+def anchor(c: Clause, by_id: dict[str, Clause]) -> Clause | None:
+    """What an unnumbered clause is counted under: its parent, except that an unnumbered
+    paragraph leading into a list is passed over (the bullets under a heading are counted
+    under the heading, not under the sentence that introduces them). None at the top."""
+    parent = by_id.get(c.parent) if c.parent else None
+    while (
+        parent is not None
+        and not parent.number
+        and parent.kind is not Kind.HEADING
+        and parent.kind is not c.kind
+    ):
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return parent
+
+
+def sibling_places(clauses: Sequence[Clause]) -> dict[str, tuple[int, int]]:
+    """Each unnumbered clause that is not a heading -> (its place counting from 1, how many)
+    among the unnumbered clauses of the same kind with the same ``anchor``, in document order."""
+    by_id = {c.id: c for c in clauses}
+    counts: dict[tuple[str | None, Kind], int] = {}
+    place: dict[str, tuple[str | None, Kind, int]] = {}
+    for c in clauses:
+        if c.number or c.kind is Kind.HEADING:
+            continue
+        up = anchor(c, by_id)
+        key = (up.id if up else None, c.kind)
+        counts[key] = counts.get(key, 0) + 1
+        place[c.id] = (key[0], c.kind, counts[key])
+    return {cid: (n, counts[(parent, kind)]) for cid, (parent, kind, n) in place.items()}

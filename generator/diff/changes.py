@@ -86,6 +86,11 @@ class Change:
     """For a merge, the old clauses now joined (``old`` is the first)."""
     new_parts: tuple[Clause, ...] = ()
     """For a split, the new clauses it became (``new`` is the first)."""
+    old_names: tuple[tuple[str, str], ...] = ()
+    """(clause id, its name in the old revision) of the old clause and parts that have no
+    number ('bullet 2 under “Roles”'): how the reports name them (``clause_name``)."""
+    new_names: tuple[tuple[str, str], ...] = ()
+    """The same for the new clause and parts."""
 
     @property
     def old_text(self) -> str:

@@ -17,6 +17,7 @@ over is *added* or *removed*.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -50,6 +51,7 @@ from generator.diff.strength import (
     redline,
     strength_change,
 )
+from generator.views.words_display import clause_names
 
 __all__ = [
     "RANK",
@@ -88,7 +90,26 @@ def compare(
     a, b = Side.of(old, vocabulary), Side.of(new, vocabulary)
     pairs = align_clauses(a, b, options)
     splits, merges = regroup(a, b, pairs, options)
-    return Comparison(old_name, new_name, tuple(_classify(a, b, pairs, options, splits, merges)))
+    changes = _classify(a, b, pairs, options, splits, merges)
+    old_names, new_names = clause_names(old), clause_names(new)
+    return Comparison(
+        old_name,
+        new_name,
+        tuple(
+            replace(
+                c,
+                old_names=_named((c.old, *c.old_parts), old_names),
+                new_names=_named((c.new, *c.new_parts), new_names),
+            )
+            for c in changes
+        ),
+    )
+
+
+def _named(clauses: Iterable[Clause | None], names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(id, name) of each unnumbered clause of a change, once each, in order."""
+    seen = {c.id: names[c.id] for c in clauses if c is not None and not c.number}
+    return tuple(seen.items())
 
 
 def _classify(

@@ -14,6 +14,7 @@ from generator.diff.compare import (
     Comparison,
     RenumberedRun,
 )
+from generator.views.words_display import clause_names
 
 # --- words shared by every format ---------------------------------------------------------
 
@@ -38,17 +39,12 @@ MEANINGS = {
     ChangeKind.SPLIT: "one clause is now several",
     ChangeKind.MERGED: "several clauses are now one",
 }
-_NOUNS = {
-    Kind.HEADING: "heading",
-    Kind.PARAGRAPH: "paragraph",
-    Kind.ITEM: "bullet",
-    Kind.QUOTE: "quoted paragraph",
-    Kind.ROW: "table row",
-}
 
 
-def describe(clause: Clause, section: str | None) -> str:
-    """How a reader finds a clause: its number, or what it is and which section it is in."""
+def describe(clause: Clause, section: str | None, name: str | None = None) -> str:
+    """How a reader finds a clause: its number, the heading's words, or for an unnumbered
+    clause its name by the one rule of ``clause_name`` ('bullet 2 under “Roles”'), given as
+    ``name`` (a change carries the names of its clauses: ``Change.old_names``)."""
     if clause.kind is Kind.HEADING:
         if clause.level == 1 and not clause.number:
             return "title"
@@ -56,17 +52,14 @@ def describe(clause: Clause, section: str | None) -> str:
         return f"heading “{_short(label + clause.text)}”"
     if clause.number:
         return clause.number
-    noun = _NOUNS[clause.kind]
-    if section:
-        return f"{noun} in “{_short(section)}”"
-    return f"{noun} before the first heading"
+    return name or clause_names([clause])[clause.id]
 
 
-def _parts(clauses: Sequence[Clause], section: str | None) -> str:
-    """The clauses of a split or merge: '3.2 + 3.3', or '2 paragraphs in “Roles”'."""
+def _parts(clauses: Sequence[Clause], section: str | None, names: dict[str, str]) -> str:
+    """The clauses of a split or merge: '3.2 + 3.3', or 'paragraphs 1 and 2 under “Roles”'."""
     if all(c.number for c in clauses):
         return " + ".join(str(c.number) for c in clauses)
-    return " + ".join(describe(c, section) for c in clauses)
+    return " + ".join(describe(c, section, names.get(c.id)) for c in clauses)
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -79,13 +72,18 @@ def _text(clause: Clause) -> str:
 
 
 def where(change: Change) -> str:
-    """'1.6', '2.3 → 2.4', 'paragraph in “Background”', or '3.2 → 3.2 + 3.3' for a split."""
-    old = describe(change.old, change.old_section) if change.old else None
-    new = describe(change.new, change.new_section) if change.new else None
+    """'1.6', '2.3 → 2.4', 'paragraph 2 under “Background”', or '3.2 → 3.2 + 3.3' for a
+    split."""
+    old_names, new_names = dict(change.old_names), dict(change.new_names)
+    old = new = None
+    if change.old:
+        old = describe(change.old, change.old_section, old_names.get(change.old.id))
+    if change.new:
+        new = describe(change.new, change.new_section, new_names.get(change.new.id))
     if change.old_parts:
-        old = _parts(change.old_parts, change.old_section)
+        old = _parts(change.old_parts, change.old_section, old_names)
     if change.new_parts:
-        new = _parts(change.new_parts, change.new_section)
+        new = _parts(change.new_parts, change.new_section, new_names)
     if old and new and old != new:
         return f"{old} → {new}"
     return new or old or ""

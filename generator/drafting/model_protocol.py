@@ -56,7 +56,7 @@ from generator.drafting.model_types import (
 )
 from generator.map.model_fields import KIND_BY_ID, KINDS, CouncilKind
 from generator.map.obligations import MODEL_VARIABLES, ModelScope, Obligation, ObligationMap, Status
-from generator.views.words_display import clause_name
+from generator.views.words_display import clause_listing, clause_name
 
 __all__ = [
     "CoverLine",
@@ -271,7 +271,11 @@ def provenance(o: Obligation, protocols: Sequence[Protocol]) -> tuple[SourceRef,
         s = o.sources.get(p.slug)
         if s is None or s.status is Status.ABSENT:
             continue
-        cited = tuple((cid, clause_name(p.by_id[cid])) for cid in s.clauses if cid in p.by_id)
+        found = [p.by_id[cid] for cid in s.clauses if cid in p.by_id]
+        shown = clause_listing(p, found)
+        cited = tuple(
+            (c.id, clause_name(p, c), listed) for c, listed in zip(found, shown, strict=True)
+        )
         out.append(SourceRef(p.slug, p.meta.council, s.status, cited, s.note))
     return tuple(out)
 

@@ -9,6 +9,7 @@ from generator.drafting.answer_defaults import Variable
 from generator.drafting.model_render import Text
 from generator.map.model_fields import KIND_BY_ID, CouncilKind
 from generator.map.obligations import ModelScope, Status
+from generator.views.words_display import Listed
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,9 @@ class SourceRef:
     """The council's name: 'Farnham Town Council'."""
     status: Status
     """Full or partial (absent protocols are not listed)."""
-    clauses: tuple[tuple[str, str], ...]
-    """(clause id, its name in words: 'clause 3.5', 'bullet under “Roles”') of each cited
-    clause."""
+    clauses: tuple[tuple[str, str, Listed], ...]
+    """(clause id, its name in words: 'clause 3.5', 'bullet 2 under “Roles”', and how the list
+    of the cited clauses shows it: 'clauses 3.5' followed by ' and ') of each cited clause."""
     note: str | None
     """How its version differs, if it does."""
 

@@ -88,7 +88,7 @@ def to_docx(report: Report, omap: ObligationMap) -> bytes:
         doc.add_paragraph("Every clause matched an obligation.")
     for c in report.unmatched:
         p = doc.add_paragraph()
-        p.add_run(f"{c.number} ").bold = True
+        p.add_run(f"{c.name} ").bold = True
         p.add_run(c.text)
     for table in doc.tables:
         without_table_look(table)

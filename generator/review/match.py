@@ -44,7 +44,7 @@ from generator.review.reference import Reference
 from generator.review.report import Evidence, Finding, ObligationReview, Report, TheirClause
 from generator.review.score import cached_scores, paraphrase, same_wording
 from generator.review.text import key_words
-from generator.views.words_display import clause_name
+from generator.views.words_display import Name, clause_name_parts
 
 __all__ = ["Method", "Options", "id_prefix", "review", "their_clauses"]
 
@@ -62,11 +62,11 @@ def their_clauses(clauses: Sequence[Clause]) -> list[tuple[Clause, str | None]]:
     return out
 
 
-def _their(c: Clause, prefix: str = "") -> TheirClause:
+def _their(c: Clause, prefix: str, names: dict[str, Name]) -> TheirClause:
     """How the report names a clause: its printed number, or its id without the file's slug
     ('3-1-b4': the fourth bullet under 3.1; 'introduction-p1')."""
     number = c.number or c.id.removeprefix(prefix) or c.id
-    return TheirClause(c.id, number, clause_name(c), c.text, c.line)
+    return TheirClause(c.id, number, names[c.id].words, c.text, c.line, names[c.id])
 
 
 def id_prefix(clauses: Sequence[Clause]) -> str:
@@ -93,6 +93,7 @@ def review(
     """
     body = their_clauses(clauses)
     prefix = id_prefix(clauses)
+    names = clause_name_parts(clauses)
     obligations = ref.omap.obligations
     index = {o.id: i for i, o in enumerate(obligations)}
     known_ev: dict[int, list[tuple[Evidence, Status]]] = {}
@@ -116,7 +117,7 @@ def review(
             for oid, position in kc.states:
                 if oid in index:
                     via = f"same wording as {kc.slug} {kc.label}"
-                    ev = Evidence(_their(c, prefix), score, via)
+                    ev = Evidence(_their(c, prefix, names), score, via)
                     known_ev.setdefault(index[oid], []).append((ev, position))
                     linked.add(c.id)
     # A version of a mapped protocol is read against that protocol's own positions: what its
@@ -151,7 +152,7 @@ def review(
             strength_from = evidence
         else:
             finding, evidence = _similar(
-                by_clause.get(i, []), clause_best, ref.support[i], deciding, prefix
+                by_clause.get(i, []), clause_best, ref.support[i], deciding, prefix, names
             )
             strength_from = evidence[:1]
         linked.update(e.clause.id for e in evidence)  # uncertain ones are not 'their own'
@@ -180,7 +181,7 @@ def review(
     if options.resolve:
         results = _resolve(results, deciding)
         linked.update(e.clause.id for r in results for e in r.evidence)
-    unmatched = tuple(_their(c, prefix) for c, _ in body if c.id not in linked)
+    unmatched = tuple(_their(c, prefix, names) for c, _ in body if c.id not in linked)
     return Report(
         protocol=name,
         kind=kind,
@@ -198,6 +199,7 @@ def _similar(
     support: float,
     options: Options,
     prefix: str,
+    names: dict[str, Name],
 ) -> tuple[Finding, tuple[Evidence, ...]]:
     """The finding for one obligation from its clauses' scores, and the clauses to cite."""
     # Obligations most mapped protocols state need a little less evidence; those few state
@@ -224,7 +226,9 @@ def _similar(
     chosen = ranked[:1]
     if finding is not Finding.UNCERTAIN:
         chosen += [(sc, c) for sc, c in ranked[1:] if sc >= least]
-    return finding, tuple(Evidence(_their(c, prefix), sc, "similar wording") for sc, c in chosen)
+    return finding, tuple(
+        Evidence(_their(c, prefix, names), sc, "similar wording") for sc, c in chosen
+    )
 
 
 def _resolve(results: list[ObligationReview], options: Options) -> list[ObligationReview]:

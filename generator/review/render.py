@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from generator.core.markdown_text import md_escape
 from generator.map.obligations import ObligationMap
 from generator.review.report import FINDING_WORDS, Finding, ObligationReview, Report
+from generator.views.words_display import list_separator, listing
 
 
 class Format(StrEnum):
@@ -42,7 +43,7 @@ INTRO = (
 STATUS_HELP = {
     Finding.FOUND: "a clause states it",
     Finding.PARTIAL: "a clause states part of it",
-    Finding.UNCERTAIN: "a clause resembles it; please check",
+    Finding.UNCERTAIN: "a clause resembles it, but does not clearly state it",
     Finding.NOT_FOUND: "no clause resembles it",
 }
 
@@ -66,17 +67,25 @@ def themes(report: Report, omap: ObligationMap) -> tuple[ThemeGroup, ...]:
 
 
 def strength_words(o: ObligationReview) -> str:
-    """'should (model: must)', or '' when nothing was found."""
+    """'should (model: must)', 'should, as the model', or '' when nothing was found."""
     if o.theirs is None:
         return ""
     text = o.theirs.value
-    if o.model is not None:
+    if o.model is o.theirs:
+        text += ", as the model"
+    elif o.model is not None:
         text += f" (model: {o.model.value})"
     return text
 
 
 def clauses_words(o: ObligationReview) -> str:
-    return ", ".join(e.clause.number for e in o.evidence)
+    """The clauses found, named as the site names them and listed as a person lists them
+    ('clause 3.5 and paragraph 5 under “Officers”'), never by id."""
+    parts = [e.clause.parts for e in o.evidence]
+    if all(parts):
+        return "".join(x.text + x.after for x in listing([p for p in parts if p]))
+    names = [e.clause.name for e in o.evidence]
+    return "".join(n + list_separator(i, len(names)) for i, n in enumerate(names))
 
 
 def to_json(report: Report) -> str:
@@ -150,7 +159,7 @@ def to_markdown(
     else:
         out += ["Clauses that match no obligation of the map:", ""]
         for c in report.unmatched:
-            out.append(f"- **{md_escape(c.number)}** {md_escape(c.text)}")
+            out.append(f"- **{md_escape(c.name)}** {md_escape(c.text)}")
     return "\n".join(out).rstrip() + "\n"
 
 

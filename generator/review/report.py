@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.map.obligations import ModelScope, Strength
 from generator.map.strength import RANK
+from generator.views.words_display import Name
 
 
 class Finding(StrEnum):
@@ -46,6 +47,9 @@ class TheirClause:
     """Its words, exactly as read."""
     line: int
     """The line (for Word, the paragraph) of the reviewed file where it starts."""
+    parts: Name | None = None
+    """Its name in parts, so that a list of clauses groups them ('bullets 1 and 5 under
+    “Councillors”')."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from generator.site.render import render
 from generator.views.clause_text import Piece, Segment
 from generator.views.marks import marked
 from generator.views.origins import ORIGINS, Origin
+from generator.views.words_display import clause_name
 
 # What the change is, seen from the council's side.
 _MEANINGS = {
@@ -133,16 +134,29 @@ def _marked(clause: Clause, other: Clause | None) -> tuple[Segment, ...]:
     return marked([clause.text], other.text)[0]
 
 
-def _side(
-    protocol: Protocol, clause: Clause, section: str | None, other: Clause | None, differs: str
-) -> QuotedSide:
-    label = f"{protocol.meta.council}: {describe(clause, section)}"
+def _name(protocol: Protocol, clause: Clause, section: str | None) -> str:
+    """A heading by its words ('heading “2. Background”'), any other clause by the one
+    naming rule (``clause_name``: 'clause 3.9', 'paragraph 2 under “BACKGROUND”')."""
+    if clause.kind is Kind.HEADING:
+        return describe(clause, section)
+    return clause_name(protocol, clause)
+
+
+def _side(protocol: Protocol, clause: Clause, other: Clause | None, differs: str) -> QuotedSide:
+    label = f"{protocol.meta.council}: {_name(protocol, clause, None)}"
     return QuotedSide(protocol, clause, label, _marked(clause, other), differs)
+
+
+def _where(change: Change, model: Protocol, council: Protocol) -> str:
+    """Where a change is, named in the council's text (or the model's, if removed)."""
+    section = change.new_section or change.old_section
+    protocol = council if change.new is not None else model
+    return _name(protocol, change.clause, section)
 
 
 def _change_view(n: int, change: Change, model: Protocol, council: Protocol) -> ChangeView:
     section = change.new_section or change.old_section
-    title = f"{TITLES[change.kind]}: {describe(change.clause, section)}"
+    title = f"{TITLES[change.kind]}: {_where(change, model, council)}"
     notes = notes_of(change)
     if notes:
         title += f" ({'; '.join(notes)})"
@@ -153,9 +167,9 @@ def _change_view(n: int, change: Change, model: Protocol, council: Protocol) -> 
     new_whole = replace(news[0], text=change.new_text) if news else None
     sides: list[QuotedSide] = []
     for clause in olds:
-        sides.append(_side(model, clause, change.old_section, new_whole, council.meta.council))
+        sides.append(_side(model, clause, new_whole, council.meta.council))
     for clause in news:
-        sides.append(_side(council, clause, change.new_section, old_whole, "the model"))
+        sides.append(_side(council, clause, old_whole, "the model"))
     if change.kind is ChangeKind.MOVED and not change.text_changed and change.new is not None:
         sides = sides[-1:]  # the same words: quoted once, where they are now
     return ChangeView(n, title, section, tuple(sides))
@@ -174,7 +188,7 @@ def origin_view(origin: Origin, model: Protocol, council: Protocol) -> OriginPag
     for n, change in enumerate(comparison.changes, start=1):
         s = change.strength
         if s is not None:
-            where = describe(change.clause, change.new_section or change.old_section)
+            where = _where(change, model, council)
             force.append(ForceLine(n, _FORCE[s.direction], s.old, s.new, where))
     return OriginPage(
         origin=origin,

@@ -28,7 +28,9 @@ class CitedClause:
     """A link to a protocol's clause that states a model clause."""
 
     name: str
-    """'clause 3.1', 'bullet under “Roles”'."""
+    """As a list shows it: 'clause 3.1', 'clauses 3.1' then '3.2', 'bullet 2 under “Roles”'."""
+    after: str
+    """What follows it in the list: ', ', ' and ', ', and ' or nothing."""
     target: str
     """Relative to the model page, with the clause's anchor."""
     tooltip: str
@@ -129,7 +131,8 @@ def sources(page: str, clause: ModelClause) -> Sources:
 def _cited(page: str, s: SourceRef) -> Cited:
     note = f" (in part: {s.note})" if s.status is Status.PARTIAL and s.note else ""
     clauses = []
-    for cid, name in s.clauses:
+    for cid, name, listed in s.clauses:
         target = links.rel(page, links.protocol_page(s.slug), cid)
-        clauses.append(CitedClause(name, target, f"{s.council}, {name}{note}"))
+        tip = f"{s.council}, {name}{note}"
+        clauses.append(CitedClause(listed.text, listed.after, target, tip))
     return Cited(s.council, s.status is Status.PARTIAL, tuple(clauses))

@@ -42,6 +42,7 @@ from markupsafe import Markup
 from generator.core import links
 from generator.core.markdown_text import md_escape_keep_space
 from generator.site.front_matter import safe_title
+from generator.views.words_display import title_then_statement
 
 
 class UnescapedText(TypeError):
@@ -185,6 +186,7 @@ def environment() -> Environment:
         model_page=links.model_page,
         pages=_PAGES,
         repeat=repeat,
+        title_then_statement=title_then_statement,
         emsp=Markup("\u2003"),  # the em space between a clause's number and its text
     )
     return env

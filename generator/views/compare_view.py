@@ -12,7 +12,7 @@ from generator.map.obligations import Obligation
 from generator.views.clause_text import Segment
 from generator.views.corpus import Corpus, Position
 from generator.views.marks import marked
-from generator.views.words_display import clause_name
+from generator.views.words_display import clause_listing
 
 Pair = tuple[Protocol, Protocol]
 
@@ -32,7 +32,9 @@ class ClauseRef:
     protocol: Protocol
     clause: Clause
     name: str
-    """'clause 3.5', 'bullet under “Roles”'."""
+    """As a list shows it: 'clause 3.5', 'clauses 3.5' then '3.6', 'bullet 2 under “Roles”'."""
+    after: str = ""
+    """What follows it in the list: ', ', ' and ', ', and ' or nothing."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,12 @@ def split(
 
 
 def refs(position: Position) -> tuple[ClauseRef, ...]:
-    return tuple(ClauseRef(position.protocol, c, clause_name(c)) for c in position.clauses)
+    """Links to ``position``'s clauses, named as a list reads: 'clauses 2.1', '6.1', '6.2'."""
+    p = position.protocol
+    listed = clause_listing(p, position.clauses)
+    return tuple(
+        ClauseRef(p, c, x.text, x.after) for c, x in zip(position.clauses, listed, strict=True)
+    )
 
 
 def side(own: Position, other: Position) -> Side:

@@ -20,6 +20,7 @@ from generator.views.words_display import (
     STRENGTH_MEANING,
     STRENGTH_WORDS,
     SUGGESTED_WORDS,
+    name_obligations,
 )
 
 
@@ -140,6 +141,7 @@ def build_corpus(protocols: tuple[Protocol, ...], omap: ObligationMap | None) ->
     carried: dict[str, list[Obligation]] = {}
     coverage: dict[str, Coverage] = {}
     if omap:
+        titles = {o.id: o.title for o in omap.obligations}
         for o in omap.obligations:
             for p in protocols:
                 s = o.sources.get(p.slug)
@@ -150,7 +152,7 @@ def build_corpus(protocols: tuple[Protocol, ...], omap: ObligationMap | None) ->
                     status=s.status if s else Status.ABSENT,
                     strength=s.strength if s and s.status is not Status.ABSENT else None,
                     clauses=cited if s and s.status is not Status.ABSENT else (),
-                    note=s.note if s else None,
+                    note=name_obligations(s.note, titles) if s and s.note else None,
                     suggested=bool(s and s.suggested),
                 )
             for s in o.sources.values():

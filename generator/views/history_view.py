@@ -3,13 +3,13 @@ corrections page."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.types import Protocol
 from generator.map.history import Correction, Replaced
 from generator.map.obligations import Obligation, ObligationMap
+from generator.views.words_display import Piece, prose
 
 
 @dataclass(frozen=True)
@@ -19,18 +19,6 @@ class ReplacedPage:
     replaced: Replaced
     new: Obligation
     reason: tuple[Piece, ...]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of our own prose; where it names an obligation by id, the obligation it names."""
-
-    text: str
-    obligation: str | None = None
-    """The id of a current obligation named here: shown as its title, linked."""
-    title: str = ""
-    replaced: bool = False
-    """The text is a replaced obligation's old id: shown as that id, linked to the list of them."""
 
 
 @dataclass(frozen=True)
@@ -66,29 +54,6 @@ class CorrectionsPage:
         for row in self.corrections:
             days.setdefault(row.correction.date.human(), []).append(row)
         return tuple((day, tuple(rows)) for day, rows in days.items())
-
-
-_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
-
-
-def prose(text: str, titles: Mapping[str, str], replaced: Mapping[str, str]) -> tuple[Piece, ...]:
-    """Our prose with each obligation id in it marked, so a page shows a title, not an id."""
-    pieces: list[Piece] = []
-    at = 0
-    for m in _ID.finditer(text):
-        word = m.group(0)
-        if word not in titles and word not in replaced:
-            continue
-        if m.start() > at:
-            pieces.append(Piece(text[at : m.start()]))
-        if word in titles:
-            pieces.append(Piece(word, word, titles[word]))
-        else:
-            pieces.append(Piece(word, replaced=True))
-        at = m.end()
-    if at < len(text):
-        pieces.append(Piece(text[at:]))
-    return tuple(pieces)
 
 
 def replaced_page(r: Replaced, omap: ObligationMap) -> ReplacedPage:

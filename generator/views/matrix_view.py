@@ -15,7 +15,7 @@ from generator.views.words_display import (
     STATUS_WORDS,
     STRENGTH_MEANING,
     STRENGTH_WORDS,
-    clause_name,
+    clause_listing,
 )
 
 SORT_VALUE = {Status.FULL: 2, Status.PARTIAL: 1, Status.ABSENT: 0}
@@ -31,10 +31,13 @@ class Also:
 
     clause: Clause
     short: str
-    """Its own number ('4.1'), or how it is found: 'bullet under “Roles”'."""
+    """As the list shows it: its own number ('4.1'), or how it is found ('bullet 2 under
+    “Roles”', 'bullets 2' then '3 under “Roles”')."""
     rest: str
     """The rest of what a screen reader hears: ': Farnham Town Council' (after the short
     name; hidden on screen)."""
+    after: str = ""
+    """What follows it in the list: ', ', ' and ', ', and ' or nothing."""
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,8 @@ def matrix_page(corpus: Corpus, page: str) -> MatrixPage:
 def _cell(pos: Position) -> Cell:
     if not pos.stated:
         return Cell(pos, SORT_VALUE[Status.ABSENT], None, ())
-    also = tuple(
-        Also(c, c.number or clause_name(c), f": {pos.protocol.meta.council}")
-        for c in pos.clauses[1:]
-    )
+    rest = f": {pos.protocol.meta.council}"
+    more = pos.clauses[1:]
+    listed = clause_listing(pos.protocol, more, bare_numbers=True)
+    also = tuple(Also(c, x.text, rest, x.after) for c, x in zip(more, listed, strict=True))
     return Cell(pos, SORT_VALUE[pos.status], pos.clauses[0], also)

@@ -14,7 +14,7 @@ from generator.views.compare_view import ClauseRef, refs
 from generator.views.corpus import Corpus, Position
 from generator.views.marks import marked
 from generator.views.wordings import model_wording
-from generator.views.words_display import STATUS_MEANING, clause_name
+from generator.views.words_display import STATUS_MEANING, clause_name, name_obligations
 
 GROUP_ABOVE = 10
 """With more protocols than this, an obligation page quotes each distinct wording once and
@@ -78,6 +78,8 @@ class ObligationPage:
     absent_meaning: str
     compared: tuple[Compared, ...]
     related: tuple[Obligation, ...]
+    not_for_model: str = ""
+    """Why the model leaves it out, obligation ids named by their titles ('' when it does not)."""
 
 
 @dataclass(frozen=True)
@@ -187,13 +189,16 @@ def obligation_page(corpus: Corpus, o: Obligation, page: str) -> ObligationPage:
         absent_meaning=STATUS_MEANING[Status.ABSENT],
         compared=compared,
         related=tuple(related(corpus, o)[:12]),
+        not_for_model=name_obligations(
+            o.not_for_model or "", {x.id: x.title for x in corpus.obligations}
+        ),
     )
 
 
 def _quotes(corpus: Corpus, pos: Position, page: str) -> tuple[Quote, ...]:
     p = pos.protocol
     target = links.rel(page, links.protocol_page(p.slug))
-    return tuple(Quote(p, c, corpus.segments(p, c), target, clause_name(c)) for c in pos.clauses)
+    return tuple(Quote(p, c, corpus.segments(p, c), target, clause_name(p, c)) for c in pos.clauses)
 
 
 def _each(

@@ -14,13 +14,15 @@ from typing import Any
 from generator.core.links import clause_url, positions_file, protocol_url
 from generator.core.types import Protocol
 from generator.views.corpus import Corpus
-from generator.views.words_display import clause_name
+from generator.views.words_display import clause_listing, clause_name
 
 
 def positions_data(corpus: Corpus, p: Protocol) -> dict[str, Any]:
     """``{id, council, tier, url, positions: {obligation id: [status, strength, clauses,
-    quotes]}}`` where clauses are ``[[name, url], ...]`` relative to the site root and quotes
-    ``[[clause id, text], ...]``; obligations the protocol does not state are left out."""
+    quotes]}}`` where clauses are ``[[name, url, as listed, what follows], ...]`` (url relative
+    to the site root; 'clause 6.1', ..., 'clauses 6.1', ' and ': the list written by the one
+    rule of ``clause_listing``) and quotes ``[[clause id, text], ...]``; obligations the
+    protocol does not state are left out."""
     out: dict[str, list[Any]] = {}
     for o in corpus.obligations:
         pos = corpus.position(o, p)
@@ -29,7 +31,10 @@ def positions_data(corpus: Corpus, p: Protocol) -> dict[str, Any]:
         out[o.id] = [
             pos.status.value,
             pos.strength.value if pos.strength else None,
-            [[clause_name(c), clause_url(p.slug, c.id)] for c in pos.clauses],
+            [
+                [clause_name(p, c), clause_url(p.slug, c.id), x.text, x.after]
+                for c, x in zip(pos.clauses, clause_listing(p, pos.clauses), strict=True)
+            ],
             [[c.id, c.text] for c in pos.clauses],
         ]
     return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from generator.core.dates import human_date
@@ -51,6 +51,9 @@ class Block:
     clauses: tuple[ClauseView, ...]
     width: int = 0
     """For a table: the number of columns."""
+    empty: bool = False
+    """For a heading: nothing follows it before the next heading of the same or a higher
+    level, or the end of the document (the page then says so, in the site's own words)."""
 
 
 @dataclass(frozen=True)
@@ -245,7 +248,21 @@ def _blocks(corpus: Corpus, p: Protocol) -> tuple[Block, ...]:
         else:
             blocks.append(Block(kind, (view,)))
     flush()
-    return tuple(blocks)
+    return tuple(_mark_empty(blocks))
+
+
+def _mark_empty(blocks: list[Block]) -> list[Block]:
+    """Each heading block marked ``empty`` when no text follows it within its section."""
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        if b.kind is not BlockKind.HEADING:
+            continue
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if after is None or (
+            after.kind is BlockKind.HEADING and after.clauses[0].depth <= b.clauses[0].depth
+        ):
+            out[i] = replace(b, empty=True)
+    return out
 
 
 def _view(

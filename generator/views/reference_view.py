@@ -102,7 +102,7 @@ def legislation_page(corpus: Corpus) -> LegislationPage:
         tuple(
             Uses(
                 s,
-                tuple(Citation(p, c, clause_name(c), excerpt(c.text)) for p, c in found[s.id]),
+                tuple(Citation(p, c, clause_name(p, c), excerpt(c.text)) for p, c in found[s.id]),
             )
             for s in legislation.SOURCES
         )
