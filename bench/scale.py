@@ -157,6 +157,7 @@ def budgets(by_n: dict[int, Row], serve_s: float | None = None) -> list[str]:
     checks = []
     if 5 in by_n:
         checks.append(("N=5 full build", by_n[5].total_s, 10.0, "s"))
+        checks.append(("N=5 search index", by_n[5].search_index_mb, 1.5, "MB"))
     if serve_s is not None:
         checks.append(("N=5 mkdocs serve shows a clauses.yaml edit", serve_s, 3.0, "s"))
     if 200 in by_n:

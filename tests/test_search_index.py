@@ -67,10 +67,10 @@ def test_every_clause_is_a_result_linking_to_its_anchor() -> None:
 def test_results_are_weighted() -> None:
     data, by_location = _index()
     assert data["config"]["fields"]["title"]["boost"] == si.TITLE_BOOST
-    assert by_location["protocols/southend/#southend-9-1-15"]["boost"] == si.OWN_RESULT_BOOST
-    assert by_location["glossary/#clerk"]["boost"] == si.OWN_RESULT_BOOST
-    assert by_location["matrix/"]["boost"] == si.LISTING_BOOST
-    assert "boost" not in by_location["protocols/southend/"]  # the page: as Material ranks it
+    assert by_location["protocols/southend/#southend-9-1-15"]["boost"] == si.SOURCE_BOOST
+    assert by_location["glossary/#clerk"]["boost"] == si.SOURCE_BOOST
+    assert by_location["protocols/southend/"]["boost"] == si.SOURCE_BOOST
+    assert "boost" not in by_location["matrix/"]
     assert by_location["obligations/respect/"]["boost"] == 2  # a page's own front matter
     assert by_location["methodology/"]["boost"] == 1.5
 

@@ -14,7 +14,7 @@ import pytest
 
 from generator.project import load_project
 from generator.site.build import build_pages
-from generator.site.search_index import OWN_RESULT_BOOST, TITLE_BOOST
+from generator.site.search_index import SOURCE_BOOST, TITLE_BOOST
 from tests.conftest import FIXTURE_MAP, ROOT, build, make_project, site_map
 from tests.site_html import is_external, read_page, resolve
 
@@ -126,7 +126,7 @@ def test_search_index_has_one_entry_per_clause(built_site: Path) -> None:
     clause = next(
         d for d in index["docs"] if d["location"] == "protocols/southend/#southend-9-1-14"
     )
-    assert clause["boost"] == OWN_RESULT_BOOST
+    assert clause["boost"] == SOURCE_BOOST
     assert index["config"]["fields"]["title"]["boost"] == TITLE_BOOST
 
 
