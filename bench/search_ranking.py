@@ -65,6 +65,9 @@ class Ranked:
     """The first 10 results: the page, then its best section (``page -> section``)."""
     seconds: float
     """From the last key to the results settling."""
+    ready_s: float
+    """From loading the page to the search being ready (its worker loads and indexes the
+    index in the background as the page loads)."""
 
 
 def _wait_ready(page: Any) -> None:
@@ -81,6 +84,7 @@ def search(page: Any, base: str, query: str, expected: str) -> Ranked:
     box = page.locator("input.md-search__input")
     box.click()
     _wait_ready(page)
+    ready_s = page.evaluate("performance.now()") / 1000  # since the page started loading
     box.press_sequentially(query, delay=20)
     started = page.evaluate("performance.now()")
     page.locator(".md-search-result__item a").first.wait_for(timeout=60000)
@@ -96,7 +100,9 @@ def search(page: Any, base: str, query: str, expected: str) -> Ranked:
     want = re.compile(expected)
     rank = next((i + 1 for i, g in enumerate(groups) if any(want.search(h) for h in g)), None)
     first = [g[0] + (f" -> {g[1].split('#', 1)[1]}" if len(g) > 1 else "") for g in groups[:10]]
-    return Ranked(query, expected, rank, len(groups), first, round(max(seconds, 0), 2))
+    return Ranked(
+        query, expected, rank, len(groups), first, round(max(seconds, 0), 2), round(ready_s, 2)
+    )
 
 
 def run(site: Path, queries: list[tuple[str, str]]) -> list[Ranked]:
@@ -118,6 +124,8 @@ def report(results: list[Ranked]) -> str:
         rank = "-" if r.rank is None else str(r.rank)
         lines.append(f"{r.query!r}: expected {r.expected} at {rank} of {r.shown} shown")
         lines += [f"  {i}. {h}" for i, h in enumerate(r.first, 1)]
+    ready = sorted(r.ready_s for r in results)
+    lines.append(f"search ready after loading the page: median {ready[len(ready) // 2]:.2f} s")
     return "\n".join(lines)
 
 

@@ -148,3 +148,17 @@ def test_stop_words_are_the_search_workers_own() -> None:
     )
     assert found, "lunr's stop word list not found in the search worker"
     assert re.findall(r'"([a-z]+)"', found.group(1)) == si.STOP_WORDS
+
+
+def test_a_clause_many_protocols_share_is_one_result_saying_so() -> None:
+    p = PROTOCOLS[0]
+    twins = [p, replace(p, slug="twin", meta=replace(p.meta, council="Twin Council"))]
+    plugin = _plugin_index()
+    plugin["docs"].append({"location": "protocols/twin/", "title": "Twin", "text": ""})
+    data = si.search_index(plugin, twins, directory_urls=True, merge_identical=True)
+    by_location = {d["location"]: d for d in data["docs"]}
+    body = next(c for c in p.clauses if c.kind is not Kind.HEADING)
+    heading = next(c for c in p.clauses if c.kind is Kind.HEADING)
+    assert by_location[f"protocols/{p.slug}/#{body.id}"]["title"].endswith(" (and 1 more protocol)")
+    assert by_location[f"protocols/{p.slug}/#{heading.id}"]["title"].endswith(" (in 2 protocols)")
+    assert not [loc for loc in by_location if loc.startswith("protocols/twin/#")]

@@ -144,7 +144,7 @@ def clause_index(
     """
     pages = {page_location(p.slug, directory_urls): p for p in protocols}
     out: list[dict[str, Any]] = []
-    clauses: list[tuple[dict[str, Any], str, bool]] = []  # entry, plain title, a heading
+    clauses: list[tuple[dict[str, Any], str, str]] = []  # the entry, its title and text
     first: dict[tuple[bool, str], int] = {}
     copies: dict[int, int] = {}
     for doc in docs:
@@ -169,18 +169,18 @@ def clause_index(
                 n = first[key]
                 copies[n] = copies.get(n, 1) + 1
                 continue
-            entry = {"location": f"{base}#{c.id}", "title": "", "text": "" if heading else c.text}
+            entry = {"location": f"{base}#{c.id}", "title": "", "text": ""}
             first[key] = len(clauses)
-            clauses.append((entry, title, heading))
+            clauses.append((entry, title, "" if heading else c.text))
             out.append(entry)
-    for n, (entry, title, heading) in enumerate(clauses):
+    for n, (entry, title, text) in enumerate(clauses):  # now the copies are counted
         more = copies.get(n)
-        if more and heading:
+        if more and not text:
             title += f" (in {more} protocols)"
         elif more:
             title += f" (and {more - 1} more protocol{'s' if more > 2 else ''})"
         entry["title"] = str(_entry().title(title))
-        entry["text"] = str(_entry().body(entry["text"])) if entry["text"] else ""
+        entry["text"] = str(_entry().body(text)) if text else ""
     return out
 
 
