@@ -124,7 +124,7 @@ def test_search_index_has_one_entry_per_clause(built_site: Path) -> None:
     assert not any(re.match(r"(obligations|compare|changes)/[^#]+/#", loc) for loc in locations)
     # the model's clauses, without the lists of protocols stating each (data-search-exclude)
     model = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("model/"))
-    assert "3.1 Councillors and officers are both servants of the public" in model
+    assert "Councillors and officers are both servants of the public" in model
     assert "of 5 protocols" not in model
     # ranked: see tests/test_search_index.py and the browser tests
     clause = next(
