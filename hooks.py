@@ -1,4 +1,4 @@
-"""MkDocs hooks: add the generated pages, and index protocol pages clause by clause for search.
+"""MkDocs hooks: add the generated pages, and index and rank them for search.
 
 All page logic lives in generator.site.build (pure); this file only hands its output to MkDocs.
 Under ``mkdocs serve`` it also turns on generator.serve.serve_cache, so a rebuild converts and
@@ -23,7 +23,7 @@ from generator.project import load_project
 from generator.serve import serve_cache
 from generator.site.build import build_pages
 from generator.site.model_pages import is_download
-from generator.site.search_index import clause_index, whole_pages_only
+from generator.site.search_index import search_index
 from generator.views.obligation_view import GROUP_ABOVE
 from generator.views.trust import Publisher, last_updated
 
@@ -92,14 +92,15 @@ def on_env(env: Environment, config: Any, files: Files) -> Environment:
 
 
 def on_post_build(config: Any) -> None:
-    """Replace the search entries of protocol pages with one entry per clause."""
+    """The search index as the site serves it: a result per clause and per obligation, ranked
+    (generator.site.search_index)."""
     project = _state.get("project")
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if project is None or not index.exists():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = clause_index(
-        whole_pages_only(data["docs"], config["use_directory_urls"]),
+    data = search_index(
+        data,
         project.protocols,
         config["use_directory_urls"],
         merge_identical=len(project.protocols) > GROUP_ABOVE,

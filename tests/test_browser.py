@@ -136,11 +136,6 @@ def test_matrix_on_a_phone_keeps_the_obligation_column_in_view(browser: Any, sit
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-@pytest.mark.xfail(
-    reason="with obligation pages indexed (boost 2), obligations sharing the phrase's words "
-    "fill the results shown; Southend 9.1.15 is no longer among them",
-    strict=False,
-)
 def test_search_finds_a_clause_by_a_phrase_and_links_to_its_anchor(
     page: Any, site_url: str, built_site: Path
 ) -> None:

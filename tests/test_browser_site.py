@@ -48,18 +48,13 @@ def test_search_finds_purdah_in_brackets_among_the_results(page: Any, site_url: 
     assert any(re.search(r"protocols/crawley/#crawley-9-1\b", h) for h in hrefs), hrefs
 
 
-@pytest.mark.xfail(
-    reason="with obligation pages indexed (boost 2), Southend 1.1.1 is no longer among the "
-    "results the search shows for 'Nolan'; the obligation and legislation pages come first",
-    strict=False,
-)
 def test_search_finds_nolan_after_a_curly_quote(page: Any, site_url: str) -> None:
     hrefs = site_search(page, site_url, "Nolan")
     assert any(re.search(r"protocols/southend/#southend-1-1-1\b", h) for h in hrefs), hrefs
 
 
 # Ten questions a clerk or a resident asks, and the page that answers each: an obligation's
-# page ranks first for the words of its own title (obligation pages carry search boost 2).
+# page ranks first for the words of its own title (generator/site/search_index.py ranks them).
 TEN_QUERIES = [
     ("need to know", r"obligations/need-to-know-principle/"),
     ("Nolan", r"obligations/nolan-principles-underpin/|legislation/#nolan\b|#southend-1-1-1\b"),
@@ -93,15 +88,8 @@ def test_search_ten_queries_first_result(page: Any, site_url: str, query: str, f
     [
         # a word right after a slash: "Councillor/Officer"
         ("Officer Relations", r"protocols/(crawley|southend)/"),
-        pytest.param(
-            "Monitoring Officer",
-            r"glossary/#monitoring-officer\b",
-            marks=pytest.mark.xfail(
-                reason="obligations titled with 'monitoring officer' (boost 2) outrank the "
-                "glossary entry, even with the glossary boosted too",
-                strict=False,
-            ),
-        ),
+        # a glossary entry, among the obligations whose titles name the role
+        ("Monitoring Officer", r"glossary/#monitoring-officer\b"),
     ],
 )
 def test_search_finds_among_the_first_results(

@@ -9,6 +9,7 @@ theme's own), and the payload must be visible as text where its field is shown.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -136,3 +137,22 @@ def test_model_download_has_no_live_link(sites: tuple[Path, Path]) -> None:
         html = markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables"])
         assert 'href="javascript:' not in html.replace(" ", ""), path.name
         assert "<script" not in html, path.name
+
+
+@pytest.mark.slow
+def test_search_index_is_inert(sites: tuple[Path, Path]) -> None:
+    """The search shows each entry's title and text as HTML: nothing in them may run, and the
+    clauses carrying the payload show it as text."""
+    hostile, _ = sites
+    index = json.loads((hostile / "search" / "search_index.json").read_text(encoding="utf-8"))
+    found, shown = [], []
+    for doc in index["docs"]:
+        for part in ("title", "text"):
+            entry = Live()
+            entry.feed(doc.get(part, ""))
+            entry.close()
+            found += [f"{doc['location']} {part}: {thing}" for thing in sorted(entry.running)]
+            if doc["location"].startswith("protocols/farnham/#"):
+                shown.append(" ".join(" ".join(entry.text).split()))
+    assert not found, "live markup in the search index:\n" + "\n".join(found[:20])
+    assert any(" ".join(PAYLOAD.split()) in text for text in shown)

@@ -14,6 +14,9 @@ Data reaches a page only through a filter that says which context it is written 
   destination can neither end the link nor start a new one.
 - ``code``: an identifier (an obligation or clause id, validated by the map) as a code span;
   anything that is not an identifier is refused.
+- ``html_text``: the text of an HTML element that nothing reads as Markdown (a search entry,
+  which the search shows as HTML): ``&``, ``<`` and ``>`` escaped, quote marks and braces kept,
+  so the search reads the words as written.
 
 A plain string written without one of them is an error (``finalize`` refuses it), so a template
 cannot forget to escape; numbers pass as they are. Undefined names are errors too
@@ -59,6 +62,16 @@ def attr(text: str | None) -> Markup:
     escaped = html.escape(" ".join((text or "").split()), quote=True)
     # Braces too: in an attr_list value ({: aria-label="..." }) a "}" would end the list.
     return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def html_text(text: str | None) -> Markup:
+    """Text for an HTML element that Markdown never reads (a search entry): markup-inert,
+    quotes and braces kept as they are.
+
+    >>> str(html_text("<b>Officers’ \"need to know\"</b> & {x}"))
+    '&lt;b&gt;Officers’ "need to know"&lt;/b&gt; &amp; {x}'
+    """
+    return Markup(html.escape(text or "", quote=False))
 
 
 def url(target: str) -> Markup:
@@ -176,7 +189,15 @@ def environment() -> Environment:
     """The environment, made once (compiled templates are kept between pages)."""
     # Markdown's own "{#id}" anchors must pass through: template comments are {## ##}.
     env = _environment(autoescape=True, comment_start_string="{##", comment_end_string="##}")
-    env.filters.update(md=md, attr=attr, url=url, ext_url=ext_url, code=code, yaml_title=yaml_title)
+    env.filters.update(
+        md=md,
+        attr=attr,
+        html_text=html_text,
+        url=url,
+        ext_url=ext_url,
+        code=code,
+        yaml_title=yaml_title,
+    )
     env.globals.update(
         rel=links.rel,
         protocol_page=links.protocol_page,
