@@ -68,7 +68,7 @@ def html_text(text: str | None) -> Markup:
     """Text for an HTML element that Markdown never reads (a search entry): markup-inert,
     quotes and braces kept as they are.
 
-    >>> str(html_text("<b>Officers’ \"need to know\"</b> & {x}"))
+    >>> str(html_text('<b>Officers’ "need to know"</b> & {x}'))
     '&lt;b&gt;Officers’ "need to know"&lt;/b&gt; &amp; {x}'
     """
     return Markup(html.escape(text or "", quote=False))
