@@ -252,6 +252,24 @@ def test_open_answers_carries_on(context: Any, site_url: str, tmp_path: Path) ->
     assert "unknown key 'colour'" in page.locator("#draft-errors-list").inner_text()
 
 
+def test_open_answers_keeps_numbers_as_written(context: Any, site_url: str, tmp_path: Path) -> None:
+    # YAML reads 045 as a number (37 in YAML 1.1, 45 in 1.2); a minute reference is text.
+    answers = tmp_path / "n.yaml"
+    answers.write_text(
+        "council_name: Testham Parish Council\ntier: parish\nminute_reference: 045\n"
+        "adopted: 2026-05\n",
+        encoding="utf-8",
+    )
+    page = _open(context, site_url)
+    page.set_input_files("#f-open", str(answers))
+    page.wait_for_selector("[data-step=download]:not([hidden])")
+    assert page.input_value("#f-minute_reference") == "045"
+    docx = _download(page, "#draft-docx", tmp_path / "b.docx")
+    assert _cli_draft(answers, tmp_path / "c.docx").returncode == 0
+    assert parts(docx.read_bytes()) == parts((tmp_path / "c.docx").read_bytes())
+    assert b">045<" in parts(docx.read_bytes())["word/document.xml"]
+
+
 def _cli_messages(answers: Path) -> list[str]:
     """What ``draft`` prints about an answers file, the path as the browser names it."""
     result = subprocess.run(

@@ -75,6 +75,17 @@ def test_yaml_dates_and_text() -> None:
     assert human_date("2027-05") == "May 2027"
 
 
+@pytest.mark.parametrize("written", ["045", "12.30", "1_000", "0x1A", "1e3", "007"])
+def test_a_number_is_kept_as_written(written: str) -> None:
+    # YAML would read these as 37 (octal), 12.3, 1000, 26 and 1000.0.
+    answers, problems = read_answers(
+        "a.yaml", f"council_name: X Parish Council\ntier: parish\nminute_reference: {written}\n"
+    )
+    assert problems == []
+    assert answers is not None
+    assert answers.minute_reference == written
+
+
 def test_with_or_without_the_gives_the_same_answers() -> None:
     a, _ = read_answers(
         "a.yaml",

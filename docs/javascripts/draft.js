@@ -125,7 +125,9 @@
   function openAnswers(text, name) {
     var data;
     try {
-      data = window.jsyaml.load(text, { schema: window.jsyaml.CORE_SCHEMA });
+      // Every value is text: numbers stay as written ("045", "12.30"), as draft reads them.
+      data = window.jsyaml.load(text, { schema: window.jsyaml.FAILSAFE_SCHEMA.extend({
+        implicit: [window.jsyaml.types.null, window.jsyaml.types.bool] }) });
     } catch (e) {
       return [{ key: "open", message: name + ": not an answers file (" + String(e.reason || e.message) + ")" }];
     }

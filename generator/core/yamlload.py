@@ -98,9 +98,22 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _string)
 
 
-def load(text: str) -> Any:
-    """Parse YAML text; raises ``yaml.MarkedYAMLError`` with a problem mark on bad input."""
-    return yaml.load(text, Loader=_Loader)
+class _AsWritten(_Loader):
+    """Numbers kept as written: in an answers file every value is text, and a minute
+    reference "045" or "12.30" must not become 37 (octal) or 12.3."""
+
+
+_AsWritten.add_constructor("tag:yaml.org,2002:int", _string)
+_AsWritten.add_constructor("tag:yaml.org,2002:float", _string)
+
+
+def load(text: str, *, numbers_as_written: bool = False) -> Any:
+    """Parse YAML text; raises ``yaml.MarkedYAMLError`` with a problem mark on bad input.
+
+    >>> load("ref: 045")["ref"], load("ref: 045", numbers_as_written=True)["ref"]
+    (37, '045')
+    """
+    return yaml.load(text, Loader=_AsWritten if numbers_as_written else _Loader)
 
 
 def line_of(node: Any, key: Any = None, index: int | None = None) -> int:

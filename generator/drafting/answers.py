@@ -204,7 +204,7 @@ def read_answers(
     hidden = control_characters(path, text)
     if hidden:
         return None, hidden
-    data, problems = parse_yaml(path, text)
+    data, problems = parse_yaml(path, text, numbers_as_written=True)
     if problems:
         return None, problems
     if data is None:

@@ -39,10 +39,12 @@ from generator.map.obligations import (
 _line = yamlload.line_of
 
 
-def parse_yaml(path: str, text: str) -> tuple[Any, list[Problem]]:
+def parse_yaml(
+    path: str, text: str, *, numbers_as_written: bool = False
+) -> tuple[Any, list[Problem]]:
     """Parse YAML keeping line numbers (see ``yamlload``), or a located syntax error."""
     try:
-        return yamlload.load(text), []
+        return yamlload.load(text, numbers_as_written=numbers_as_written), []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return None, [
