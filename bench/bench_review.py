@@ -260,11 +260,11 @@ SWAP = {"Councillors": "Members", "councillors": "members", "officers": "staff",
         "Officers": "Staff", "Council": "Authority"}  # fmt: skip
 
 
-def _reworded(line: str) -> str:
+def reworded(line: str, swap: dict[str, str] = SWAP) -> str:
     """A clause's line reworded: words swapped, every fifth word dropped, halves exchanged."""
     m = re.match(r"^(\s*(?:- |\d+(?:\.\d+)*\.?\s))?(.*)$", line)
     assert m is not None
-    words = [SWAP.get(w, w) for i, w in enumerate(m.group(2).split(" ")) if i % 5 != 3]
+    words = [swap.get(w, w) for i, w in enumerate(m.group(2).split(" ")) if i % 5 != 3]
     half = len(words) // 2
     return (m.group(1) or "") + " ".join(words[half:] + words[:half])
 
@@ -307,7 +307,7 @@ def versions(omap: ObligationMap, protocols: Sequence[Protocol], reference: Refe
             for _, ids, _ in reworded:
                 for cid in ids:
                     n = p.by_id[cid].line - 1
-                    lines[n] = _reworded(lines[n])
+                    lines[n] = reworded(lines[n])
             for _, ids in weakened:
                 n = p.by_id[ids[0]].line - 1
                 lines[n] = lines[n].replace(" must ", " should ")

@@ -28,18 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import ARGS, CHROMIUM
+
 from .synth import ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 FILES = (
     "draft/index.html",
     "draft/kit.json",
@@ -77,7 +70,7 @@ def timings(site: Path, rounds: int = 3) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
             page = browser.new_context(accept_downloads=True).new_page()
             for nation, tier, governance, name in COUNCILS:
                 best_click, best_script = float("inf"), float("inf")

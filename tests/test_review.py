@@ -7,12 +7,12 @@ weakened, and each protocol held out of the reference as if it were a new counci
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from bench.bench_review import reworded
 from generator.diff.importers import read_revision
 from generator.map.obligations import ObligationMap, Status, Strength
 from generator.map.strength import read_text
@@ -131,15 +131,6 @@ SWAP = {"Councillors": "Members", "councillors": "members", "officers": "staff",
         "Officers": "Staff", "Council": "Authority", "must": "are required to"}  # fmt: skip
 
 
-def reworded(line: str) -> str:
-    """A clause's line reworded: words swapped, every fifth word dropped, halves exchanged."""
-    m = re.match(r"^(\s*(?:- |\d+(?:\.\d+)*\.?\s))?(.*)$", line)
-    assert m is not None
-    words = [SWAP.get(w, w) for i, w in enumerate(m.group(2).split(" ")) if i % 5 != 3]
-    half = len(words) // 2
-    return (m.group(1) or "") + " ".join(words[half:] + words[:half])
-
-
 @pytest.mark.parametrize("slug", ["crawley", "southend", "farnham"])
 def test_reworded_obligations_are_found_and_removed_ones_not(slug: str) -> None:
     p = protocol(slug)
@@ -148,7 +139,7 @@ def test_reworded_obligations_are_found_and_removed_ones_not(slug: str) -> None:
     lines = Path(p.path).read_text(encoding="utf-8").split("\n")
     for _, ids in changed:
         for cid in ids:
-            lines[p.by_id[cid].line - 1] = reworded(lines[p.by_id[cid].line - 1])
+            lines[p.by_id[cid].line - 1] = reworded(lines[p.by_id[cid].line - 1], SWAP)
     drop = {p.by_id[cid].line for _, ids in removed for cid in ids}
     text = "\n".join(line for n, line in enumerate(lines, 1) if n not in drop)
     by_id = {o.id: o for o in review_text(f"{slug}.md", text).obligations}

@@ -23,14 +23,7 @@
     return new URLSearchParams(location.search);
   }
 
-  function keep(values) {
-    var url = new URL(location.href);
-    Object.keys(values).forEach(function (k) {
-      if (values[k]) url.searchParams.set(k, values[k]);
-      else url.searchParams.delete(k);
-    });
-    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
-  }
+  var keep = window.SiteAddress.keep;
 
   function label(th) {
     return (th.textContent || "").replace(/\s+/g, " ").trim();

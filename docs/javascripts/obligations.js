@@ -32,14 +32,7 @@
     return fold(parts.join(" ").replace(/\s+/g, " "));
   }
 
-  function keep(values) {
-    var url = new URL(location.href);
-    Object.keys(values).forEach(function (k) {
-      if (values[k]) url.searchParams.set(k, values[k]);
-      else url.searchParams.delete(k);
-    });
-    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
-  }
+  var keep = window.SiteAddress.keep;
 
   function setUp() {
     var form = document.getElementById("obligation-filter");
