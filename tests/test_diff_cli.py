@@ -117,6 +117,28 @@ def test_every_format(files: tuple[Path, Path], fmt: str, expected: str) -> None
     assert expected in out
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("changes.html", '<html lang="en-GB">'),
+        ("changes.HTM", '<html lang="en-GB">'),
+        ("changes.md", "<del>may</del><ins>must</ins>"),
+        ("changes.json", '"kind": "modified"'),
+        ("changes.txt", "[-may-]{+must+}"),
+        ("changes.log", "[-may-]{+must+}"),
+    ],
+)
+def test_the_output_file_s_extension_names_the_format(
+    files: tuple[Path, Path], tmp_path: Path, name: str, expected: str
+) -> None:
+    # "-o changes.html" without --format is a web page, never text that a browser would read
+    # as markup.
+    out = tmp_path / name
+    code, _, err = run_cli("diff", str(files[0]), str(files[1]), "-o", str(out))
+    assert code == 1, err
+    assert expected in out.read_text(encoding="utf-8")
+
+
 def test_text_output_has_a_legend_and_no_colour_when_not_a_terminal(
     files: tuple[Path, Path],
 ) -> None:

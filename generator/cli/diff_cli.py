@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator.core.fileio import check_target, write_atomic, write_error
+from generator.core.fileio import check_target, format_named_by, write_atomic, write_error
 from generator.core.problems import Problem, Severity
 from generator.core.types import Clause
 from generator.diff.compare import Comparison, Options, compare, match_protocol, obligation_effects
@@ -32,8 +32,8 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser]) -> None:
         "-f",
         "--format",
         choices=[f.value for f in Format],
-        default=Format.TEXT.value,
-        help="output format (default: text)",
+        help="output format (default: from the --output file's extension, .html, .md or "
+        ".json, else text)",
     )
     p.add_argument("-o", "--output", type=Path, help="write to FILE instead of the terminal")
     p.add_argument("--force", action="store_true", help="overwrite the --output file if it exists")
@@ -77,8 +77,9 @@ def diff_command(args: argparse.Namespace) -> int:
     Example:
       python -m generator diff crawley_2020.txt crawley_2024.docx --format html -o changes.html
     """
-    fmt = Format(args.format)
     output: Path | None = args.output
+    named = args.format or format_named_by(output)
+    fmt = Format(named) if named in {f.value for f in Format} else Format.TEXT
     if output is not None:
         refused = check_target(output, args.force)
         if refused is not None:

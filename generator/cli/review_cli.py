@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.core.fileio import check_target, write_atomic
+from generator.core.fileio import check_target, format_named_by, write_atomic
 from generator.core.problems import Problem, Severity
 from generator.core.types import Tier
 from generator.diff.importers import read_any
@@ -17,7 +17,7 @@ from generator.project import Project, load_project
 from generator.review.ingest import NewProtocol, prepare
 from generator.review.match import review
 from generator.review.reference import build_reference, model_kind
-from generator.review.render import SUFFIX, Format, render
+from generator.review.render import Format, render
 
 # Exit statuses.
 OK, TROUBLE = 0, 2
@@ -137,16 +137,8 @@ def _tier(args: argparse.Namespace) -> Tier:
 
 def _output(args: argparse.Namespace) -> tuple[Format, Path | None, list[Problem]]:
     output: Path | None = args.output
-    if args.format:
-        fmt = Format(args.format)
-    elif output is not None:
-        by_suffix = {v: k for k, v in SUFFIX.items()} | {
-            ".htm": Format.HTML,
-            ".markdown": Format.MARKDOWN,
-        }
-        fmt = by_suffix.get(output.suffix.lower(), Format.MARKDOWN)
-    else:
-        fmt = Format.MARKDOWN
+    named = args.format or format_named_by(output)
+    fmt = Format(named) if named in {f.value for f in Format} else Format.MARKDOWN
     if output is None:
         if fmt is Format.DOCX and sys.stdout.isatty():
             return (

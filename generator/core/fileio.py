@@ -40,6 +40,27 @@ def write_error(path: Path, exc: OSError) -> str:
     return f"{path}: cannot write: {reason}{hints.get(exc.errno or 0, '')}"
 
 
+_NAMED_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".docx": "docx",
+    ".txt": "text",
+}
+
+
+def format_named_by(output: Path | None) -> str | None:
+    """The report format an output file's extension names ('html' for changes.html), if any:
+    a report is never written in one format into a file named for another.
+
+    >>> format_named_by(Path("changes.HTML")), format_named_by(Path("notes.rtf"))
+    ('html', None)
+    """
+    return _NAMED_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
+
+
 def check_target(path: Path, force: bool) -> str | None:
     """Why ``path`` may not be written (one line), or None when it may."""
     try:

@@ -32,7 +32,6 @@ class Format(StrEnum):
     JSON = "json"
 
 
-SUFFIX = {Format.HTML: ".html", Format.MARKDOWN: ".md", Format.DOCX: ".docx", Format.JSON: ".json"}
 
 INTRO = (
     "This report compares a council's protocol with the obligation map: the normative ideas "
